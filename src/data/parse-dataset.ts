@@ -1,0 +1,96 @@
+/**
+ * Turns the published file into a Dataset. The envelope (metadata and vocabularies) must be valid,
+ * or nothing can be drawn and a DatasetFormatError is thrown. Every record after that is parsed on
+ * its own: invalid ones are left out and reported, the rest still show.
+ */
+import type { z } from 'zod';
+import { checkReferences } from './check-references.ts';
+import { byId, indexVocabularies, type Actor, type Dataset } from './dataset.ts';
+import { problemsFromZod, type Problem } from './problems.ts';
+import { ActorFeature, DatasetEnvelope, Programme, Source } from './schema.ts';
+
+export class DatasetFormatError extends Error {
+  readonly problems: readonly Problem[];
+  constructor(problems: readonly Problem[]) {
+    super(
+      `The dataset file is not valid: ${problems
+        .map((p) => p.message)
+        .slice(0, 3)
+        .join('; ')}`,
+    );
+    this.name = 'DatasetFormatError';
+    this.problems = problems;
+  }
+}
+
+/** A readable label for a record that failed to parse: its id when it has a plausible one, else its position. */
+export function recordLabel(raw: unknown, index: number): string {
+  const fromObject = (value: unknown, key: string): unknown =>
+    typeof value === 'object' && value !== null && Object.hasOwn(value, key)
+      ? (value as Record<string, unknown>)[key]
+      : undefined;
+  const id = fromObject(fromObject(raw, 'properties'), 'id') ?? fromObject(raw, 'id');
+  if (typeof id === 'string' && /^[\w-]{1,80}$/.test(id)) return id;
+  return `#${index + 1}`;
+}
+
+function parseEach<S extends z.ZodType>(
+  items: readonly unknown[],
+  schema: S,
+  what: string,
+  problems: Problem[],
+): z.infer<S>[] {
+  const parsed: z.infer<S>[] = [];
+  items.forEach((raw, index) => {
+    const result = schema.safeParse(raw);
+    if (result.success) parsed.push(result.data);
+    else
+      problems.push(
+        ...problemsFromZod(
+          result.error,
+          { recordId: recordLabel(raw, index), what },
+          'record-excluded',
+        ),
+      );
+  });
+  return parsed;
+}
+
+export function parseDataset(json: unknown): Dataset {
+  const envelope = DatasetEnvelope.safeParse(json);
+  if (!envelope.success) {
+    throw new DatasetFormatError(
+      problemsFromZod(envelope.error, {}, 'record-excluded').map((p) => ({
+        ...p,
+        code: 'envelope',
+      })),
+    );
+  }
+  const { metadata, vocabularies, features } = envelope.data;
+  const problems: Problem[] = [];
+  const vocab = indexVocabularies(vocabularies);
+
+  const programmes = parseEach(envelope.data.programmes, Programme, 'programme', problems);
+  const sources = parseEach(envelope.data.sources, Source, 'source', problems);
+  const actors = parseEach(features, ActorFeature, 'actor', problems).map((f): Actor => ({
+    ...f.properties,
+    coordinates: f.geometry?.coordinates ?? null,
+  }));
+
+  const checked = checkReferences({ actors, programmes, sources, vocab });
+  problems.push(...checked.problems);
+
+  return {
+    metadata,
+    vocabularies,
+    vocab,
+    programmes: checked.programmes,
+    programmeById: byId(checked.programmes),
+    sources: checked.sources,
+    sourceById: byId(checked.sources),
+    actors: checked.actors,
+    actorById: byId(checked.actors),
+    recordCount: features.length,
+    problems,
+  };
+}

@@ -1,0 +1,130 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useUiStore } from '@/app/ui-store.ts';
+import type { Dataset } from '@/data/dataset.ts';
+import { DatasetLoadError } from '@/data/load-dataset.ts';
+import type { Problem } from '@/data/problems.ts';
+import { useMessages } from '@/i18n/i18n.ts';
+import type { Messages } from '@/i18n/messages.ts';
+import { Dialog } from '@/ui/dialog.tsx';
+
+export function errorMessage(error: unknown, t: Messages): string {
+  if (!(error instanceof DatasetLoadError)) return t.errorFormat;
+  switch (error.kind) {
+    case 'http':
+      if (error.status === 404) return t.errorNotFound;
+      if ((error.status ?? 0) >= 500) return t.errorServer(error.status ?? 500);
+      return t.errorHttp(error.status ?? 0);
+    case 'network':
+      return t.errorNetwork;
+    case 'timeout':
+      return t.errorTimeout;
+    case 'malformed':
+      return t.errorMalformed;
+    case 'empty':
+      return t.errorEmpty;
+    case 'format':
+      return t.errorFormat;
+  }
+}
+
+/** Loading, failure with a retry, and the count of records that were left out. */
+export function DataStatus({ query }: { query: UseQueryResult<Dataset> }) {
+  const t = useMessages();
+  if (query.isPending) {
+    return (
+      <p className="status" aria-busy="true">
+        <span className="spinner" aria-hidden="true" /> {t.loadingActors}
+      </p>
+    );
+  }
+  if (query.isError) {
+    return (
+      <div className="status status-error" role="alert">
+        <h2>{t.errorTitle}</h2>
+        <p>{errorMessage(query.error, t)}</p>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void query.refetch()}
+          disabled={query.isFetching}
+        >
+          {query.isFetching ? t.retrying : t.retry}
+        </button>
+      </div>
+    );
+  }
+  return <ProblemsSummary dataset={query.data} />;
+}
+
+function ProblemsSummary({ dataset }: { dataset: Dataset }) {
+  const t = useMessages();
+  const open = useUiStore((s) => s.problemsOpen);
+  const setOpen = useUiStore((s) => s.setProblemsOpen);
+  const excludedIds = new Set(
+    dataset.problems.filter((p) => p.effect === 'record-excluded').map((p) => p.recordId),
+  );
+  const other = dataset.problems.filter((p) => p.effect !== 'record-excluded').length;
+  if (dataset.problems.length === 0) return null;
+  return (
+    <div className="status status-warn">
+      <p>
+        {t.problemsSummary(excludedIds.size, other)}{' '}
+        <button type="button" className="link-button" onClick={() => setOpen(true)}>
+          {t.showProblems}
+        </button>
+      </p>
+      <Dialog
+        open={open}
+        title={t.problemsTitle}
+        closeLabel={t.close}
+        onClose={() => setOpen(false)}
+      >
+        <p>{t.problemsIntro(dataset.recordCount, dataset.actors.length)}</p>
+        <table className="problems">
+          <thead>
+            <tr>
+              <th scope="col">{t.record}</th>
+              <th scope="col">{t.field}</th>
+              <th scope="col">{t.problem}</th>
+              <th scope="col">{t.effect}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {dataset.problems.slice(0, 500).map((p, i) => (
+              <tr key={i}>
+                <td>{p.recordId ?? '–'}</td>
+                <td>{p.field ?? '–'}</td>
+                <td>{describeProblem(p, t)}</td>
+                <td>
+                  {p.effect === 'record-excluded'
+                    ? t.effectRecordExcluded
+                    : p.effect === 'value-dropped'
+                      ? t.effectValueDropped
+                      : t.effectNone}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Dialog>
+    </div>
+  );
+}
+
+function describeProblem(p: Problem, t: Messages): string {
+  switch (p.code) {
+    case 'schema':
+    case 'envelope':
+      return t.problemSchema(String(p.params?.detail ?? p.message));
+    case 'duplicate-id':
+      return t.problemDuplicate;
+    case 'unknown-reference':
+      return t.problemUnknownRef(String(p.params?.what ?? ''), String(p.params?.value ?? ''));
+    case 'missing-source':
+      return t.problemMissingSource;
+    case 'self-relation':
+      return t.problemSelfRelation;
+    default:
+      return t.problemOther;
+  }
+}

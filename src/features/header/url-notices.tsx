@@ -1,0 +1,28 @@
+import { useState } from 'react';
+import type { UrlNotice } from '@/domain/url-state.ts';
+import { useMessages } from '@/i18n/i18n.ts';
+
+/** Says which parts of an opened link were ignored or adjusted, instead of silently dropping them. */
+export function UrlNotices({
+  notices,
+  missingActor,
+}: {
+  notices: readonly UrlNotice[];
+  missingActor: boolean;
+}) {
+  const t = useMessages();
+  const [dismissed, setDismissed] = useState(false);
+  if (dismissed || (notices.length === 0 && !missingActor)) return null;
+  const params = [...new Set(notices.map((n) => n.param))];
+  return (
+    <div className="status status-warn notice-bar" role="status">
+      <p>
+        {missingActor && `${t.notFoundActor} `}
+        {params.length > 0 && t.urlIgnored(params.join(', '))}
+      </p>
+      <button type="button" className="button button-quiet" onClick={() => setDismissed(true)}>
+        {t.close}
+      </button>
+    </div>
+  );
+}

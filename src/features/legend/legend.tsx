@@ -1,0 +1,59 @@
+import type { Dataset } from '@/data/dataset.ts';
+import { PALETTE } from '@/domain/palette.ts';
+import { label, useLang, useMessages } from '@/i18n/i18n.ts';
+import { KindSymbol } from '@/ui/kind-symbol.tsx';
+
+/** Names every marker the map can draw: colour and shape per kind, clusters, shared places. */
+export function Legend({ dataset }: { dataset: Dataset }) {
+  const lang = useLang();
+  const t = useMessages();
+  const present = new Set(dataset.actors.map((a) => a.kind));
+  const kinds = dataset.vocabularies.kinds.filter((k) => present.has(k.id));
+  return (
+    <details className="legend" open>
+      <summary>{t.legend}</summary>
+      <ul>
+        {kinds.map((kind) => (
+          <li key={kind.id}>
+            <KindSymbol kind={kind} />
+            {label(kind.label, lang)}
+          </li>
+        ))}
+        <li>
+          <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" focusable="false">
+            <circle
+              cx="9"
+              cy="9"
+              r="8"
+              fill="#24364b"
+              stroke={PALETTE.markerHalo}
+              strokeWidth="1.5"
+            />
+            <text x="9" y="12.5" textAnchor="middle" fontSize="9" fill="#fff">
+              5
+            </text>
+          </svg>
+          {t.legendCluster}
+        </li>
+        <li>
+          <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" focusable="false">
+            <rect
+              x="1"
+              y="1"
+              width="16"
+              height="16"
+              rx="4"
+              fill={PALETTE.markerOutline}
+              stroke={PALETTE.markerHalo}
+              strokeWidth="1.5"
+            />
+            <text x="9" y="12.5" textAnchor="middle" fontSize="9" fill="#fff">
+              3
+            </text>
+          </svg>
+          {t.legendColocated}
+        </li>
+      </ul>
+    </details>
+  );
+}

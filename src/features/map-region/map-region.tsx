@@ -1,0 +1,101 @@
+import { lazy, Suspense, useCallback, useState } from 'react';
+import { RegionErrorBoundary } from '@/app/error-boundary.tsx';
+import { config } from '@/app/config.ts';
+import { setUrlState, getUrlState } from '@/app/url-store.ts';
+import { useUiStore } from '@/app/ui-store.ts';
+import type { Dataset } from '@/data/dataset.ts';
+import type { PlaceFeatureCollection } from '@/domain/places.ts';
+import type { BBox } from '@/domain/region.ts';
+import type { MapViewState } from '@/domain/url-state.ts';
+import { useLang, useMessages } from '@/i18n/i18n.ts';
+import { hasWebGL2 } from '@/map/webgl.ts';
+import { Legend } from '@/features/legend/legend.tsx';
+
+/** The map chunk (MapLibre included) is split off and fetched at start-up, beside the data. */
+export const loadMapView = () => import('@/map/map-view.tsx');
+const MapView = lazy(loadMapView);
+
+interface MapRegionProps {
+  dataset: Dataset;
+  places: PlaceFeatureCollection;
+  initialBounds: BBox | null;
+  selectedPlaceId: string | null;
+  hoveredPlaceId: string | null;
+  onSelectPlace: (placeId: string) => void;
+  onHoverPlace: (placeId: string | null) => void;
+}
+
+const reducedMotionQuery = () =>
+  typeof window.matchMedia === 'function' &&
+  window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+export function MapRegion(props: MapRegionProps) {
+  const t = useMessages();
+  const lang = useLang();
+  const [webgl] = useState(hasWebGL2);
+  const status = useUiStore((s) => s.mapStatus);
+  const setStatus = useUiStore((s) => s.setMapStatus);
+  const fallback = useUiStore((s) => s.basemapFallback);
+  const setFallback = useUiStore((s) => s.setBasemapFallback);
+  const focus = useUiStore((s) => s.mapFocus);
+  const kinds = props.dataset.vocab.kinds;
+  // The view the map opens with (it is read once per map instance; afterwards the map owns its camera).
+  const initialView = getUrlState().view;
+
+  const onViewChange = useCallback((view: MapViewState) => setUrlState({ view }, 'replace'), []);
+  const onReady = useCallback(() => setStatus('ready'), [setStatus]);
+  const onFailure = useCallback(() => setStatus('failed'), [setStatus]);
+
+  const notice = !webgl ? t.noWebgl : status === 'failed' ? t.mapFailed : null;
+
+  return (
+    <section className="map-region" aria-label={t.mapLabel}>
+      {notice ? (
+        <div className="map-notice" role="note">
+          <p>{notice}</p>
+        </div>
+      ) : (
+        <div className="map-frame" data-map-status={status}>
+          <RegionErrorBoundary
+            fallback={
+              <div className="map-notice" role="note">
+                <p>{t.mapFailed}</p>
+              </div>
+            }
+          >
+            <Suspense fallback={<p className="status">{t.loadingMap}</p>}>
+              <MapView
+                key={lang}
+                places={props.places}
+                kinds={kinds}
+                selectedPlaceId={props.selectedPlaceId}
+                hoveredPlaceId={props.hoveredPlaceId}
+                initialView={initialView}
+                initialBounds={props.initialBounds}
+                focus={focus}
+                onlineStyleUrl={config.onlineStyleUrl}
+                reducedMotion={reducedMotionQuery()}
+                locale={t.mapLocale}
+                onSelectPlace={props.onSelectPlace}
+                onHoverPlace={props.onHoverPlace}
+                onViewChange={onViewChange}
+                onReady={onReady}
+                onFailure={onFailure}
+                onBasemapFallback={setFallback}
+              />
+            </Suspense>
+          </RegionErrorBoundary>
+        </div>
+      )}
+      {fallback && (
+        <p className="status status-warn" role="status">
+          {t.basemapFallback}
+        </p>
+      )}
+      <div className="map-aside">
+        <Legend dataset={props.dataset} />
+        <p className="map-help">{t.mapKeyboardHelp}</p>
+      </div>
+    </section>
+  );
+}

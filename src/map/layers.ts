@@ -1,0 +1,107 @@
+/**
+ * The actor layers, as typed constants (react-map-gl's examples keep them in their own file).
+ * One GeoJSON source of places; MapLibre clusters it; icons come from marker-images.ts.
+ */
+import type { CircleLayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
+import { PALETTE } from '@/domain/palette.ts';
+import { LABEL_FONT } from './basemap-style.ts';
+
+export const PLACES_SOURCE = 'actor-places';
+export const CLUSTER_COLOR = '#24364b';
+
+export const clusterLayer = {
+  id: 'clusters',
+  type: 'circle',
+  source: PLACES_SOURCE,
+  filter: ['has', 'point_count'],
+  paint: {
+    'circle-color': CLUSTER_COLOR,
+    'circle-radius': ['step', ['get', 'actors'], 14, 10, 18, 50, 24, 500, 30],
+    'circle-stroke-color': PALETTE.markerHalo,
+    'circle-stroke-width': 2.5,
+  },
+} satisfies CircleLayerSpecification;
+
+export const clusterCountLayer = {
+  id: 'cluster-count',
+  type: 'symbol',
+  source: PLACES_SOURCE,
+  filter: ['has', 'point_count'],
+  layout: {
+    'text-field': ['to-string', ['get', 'actors']],
+    'text-font': LABEL_FONT,
+    'text-size': 13,
+    'text-allow-overlap': true,
+  },
+  paint: { 'text-color': '#ffffff' },
+} satisfies SymbolLayerSpecification;
+
+/** Ring under a hovered or selected place, driven by feature-state (no re-upload of data). */
+export const placeHighlightLayer = {
+  id: 'place-highlight',
+  type: 'circle',
+  source: PLACES_SOURCE,
+  filter: ['!', ['has', 'point_count']],
+  paint: {
+    'circle-radius': 17,
+    'circle-color': 'rgba(0,0,0,0)',
+    'circle-stroke-color': [
+      'case',
+      ['boolean', ['feature-state', 'selected'], false],
+      '#b45309',
+      '#1f2328',
+    ],
+    'circle-stroke-width': [
+      'case',
+      ['boolean', ['feature-state', 'selected'], false],
+      4,
+      ['boolean', ['feature-state', 'hover'], false],
+      3,
+      0,
+    ],
+  },
+} satisfies CircleLayerSpecification;
+
+export const placeLayer = {
+  id: 'places',
+  type: 'symbol',
+  source: PLACES_SOURCE,
+  filter: ['!', ['has', 'point_count']],
+  layout: {
+    'icon-image': ['get', 'icon'],
+    'icon-allow-overlap': true,
+    // Markers claim their space, so town names below them move aside instead of hiding under them.
+    'icon-ignore-placement': false,
+    'text-field': [
+      'case',
+      ['>', ['coalesce', ['get', 'count'], 1], 1],
+      ['to-string', ['get', 'count']],
+      '',
+    ],
+    'text-font': LABEL_FONT,
+    'text-size': 12,
+    'text-allow-overlap': true,
+    'text-ignore-placement': true,
+  },
+  paint: { 'text-color': '#ffffff' },
+} satisfies SymbolLayerSpecification;
+
+export const placeLabelLayer = {
+  id: 'place-names',
+  type: 'symbol',
+  source: PLACES_SOURCE,
+  filter: ['all', ['!', ['has', 'point_count']], ['==', ['coalesce', ['get', 'count'], 1], 1]],
+  minzoom: 9,
+  layout: {
+    'text-field': ['get', 'label'],
+    'text-font': LABEL_FONT,
+    'text-size': 12,
+    'text-anchor': 'left',
+    'text-offset': [1.2, 0],
+    'text-optional': true,
+    'text-max-width': 12,
+  },
+  paint: { 'text-color': '#1f2328', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
+} satisfies SymbolLayerSpecification;
+
+export const INTERACTIVE_LAYERS = [clusterLayer.id, placeLayer.id];

@@ -1,0 +1,316 @@
+/**
+ * The map: a leaf component that takes plain props (places, selection, callbacks) and owns its
+ * camera. It is uncontrolled: the app tells it where to go through `focus` (tagged with a sequence
+ * number), and hears where the user went through `onViewChange`, so map and state never fight.
+ */
+import './setup.ts';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type {
+  GeoJSONSource,
+  MapLayerMouseEvent,
+  MapLibreEvent,
+  StyleSpecification,
+} from 'maplibre-gl';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import Map, {
+  Layer,
+  NavigationControl,
+  ScaleControl,
+  Source,
+  type MapRef,
+} from 'react-map-gl/maplibre';
+import type { KindEntry } from '@/data/schema.ts';
+import { COLOCATED_ICON, kindIcon, type PlaceFeatureCollection } from '@/domain/places.ts';
+import { OVERVIEW_BBOX, type BBox } from '@/domain/region.ts';
+import type { MapViewState } from '@/domain/url-state.ts';
+import { embeddedStyle } from './basemap-style.ts';
+import {
+  INTERACTIVE_LAYERS,
+  PLACES_SOURCE,
+  clusterCountLayer,
+  clusterLayer,
+  placeHighlightLayer,
+  placeLabelLayer,
+  placeLayer,
+} from './layers.ts';
+import { markerFor } from './marker-images.ts';
+
+export interface MapFocus {
+  /** [west, south, east, north]; a point is a box of zero size. */
+  bounds: BBox;
+  /** Increments on every request, so asking twice for the same place still moves the map. */
+  seq: number;
+  maxZoom?: number;
+}
+
+export interface MapViewProps {
+  places: PlaceFeatureCollection;
+  kinds: ReadonlyMap<string, KindEntry>;
+  selectedPlaceId: string | null;
+  hoveredPlaceId: string | null;
+  initialView: MapViewState | null;
+  /** Used when there is no initial view: the map opens fitted to these bounds. */
+  initialBounds: BBox | null;
+  focus: MapFocus | null;
+  /** Optional online style; the embedded basemap takes over if it fails. */
+  onlineStyleUrl?: string;
+  reducedMotion: boolean;
+  /** MapLibre's own control labels ("Map.Title", "NavigationControl.ZoomIn", …) in the UI language. */
+  locale: Record<string, string>;
+  onSelectPlace: (placeId: string) => void;
+  onHoverPlace: (placeId: string | null) => void;
+  onViewChange: (view: MapViewState, bounds: BBox) => void;
+  onReady: () => void;
+  onFailure: (reason: 'context-lost' | 'error') => void;
+  onBasemapFallback: () => void;
+}
+
+const PADDING = 48;
+/** How long an online style may take before the embedded one replaces it. */
+const ONLINE_STYLE_TIMEOUT_MS = 8000;
+
+export default function MapView(props: MapViewProps) {
+  const {
+    places,
+    kinds,
+    selectedPlaceId,
+    hoveredPlaceId,
+    focus,
+    reducedMotion,
+    onSelectPlace,
+    onHoverPlace,
+    onViewChange,
+    onReady,
+    onFailure,
+    onBasemapFallback,
+  } = props;
+  const mapRef = useRef<MapRef>(null);
+  const embedded = useMemo(() => embeddedStyle(document.baseURI), []);
+  const [style, setStyle] = useState<string | StyleSpecification>(props.onlineStyleUrl || embedded);
+  const usingOnline = typeof style === 'string';
+  const [loaded, setLoaded] = useState(false);
+
+  // Kept in refs so that MapLibre's long-lived listeners always see the latest props.
+  const kindsRef = useRef(kinds);
+  const viewChangeRef = useRef(onViewChange);
+  useEffect(() => {
+    kindsRef.current = kinds;
+    viewChangeRef.current = onViewChange;
+  });
+
+  const fallBack = useCallback(() => {
+    if (typeof style !== 'string') return;
+    setStyle(embedded);
+    onBasemapFallback();
+  }, [style, embedded, onBasemapFallback]);
+
+  useEffect(() => {
+    if (!usingOnline) return;
+    const timer = window.setTimeout(fallBack, ONLINE_STYLE_TIMEOUT_MS);
+    return () => window.clearTimeout(timer);
+  }, [usingOnline, fallBack]);
+
+  const reportView = useCallback(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const c = map.getCenter();
+    const b = map.getBounds();
+    viewChangeRef.current({ longitude: c.lng, latitude: c.lat, zoom: map.getZoom() }, [
+      b.getWest(),
+      b.getSouth(),
+      b.getEast(),
+      b.getNorth(),
+    ]);
+  }, []);
+
+  const handleLoad = useCallback(
+    (event: MapLibreEvent) => {
+      const map = event.target;
+      const ratio = window.devicePixelRatio || 1;
+      const ensureImage = (id: string) => {
+        if (map.hasImage(id)) return;
+        const image = markerFor(id, kindsRef.current, ratio);
+        if (image) map.addImage(id, image, { pixelRatio: ratio });
+      };
+      // Icons exist before the actor layers are added (they mount after load), so the first
+      // layout already has them; later misses (a style swap) are filled on demand.
+      for (const kind of kindsRef.current.values()) ensureImage(kindIcon(kind.id));
+      ensureImage(COLOCATED_ICON);
+      map.on('styleimagemissing', (e: { id: string }) => ensureImage(e.id));
+      map.getCanvas().addEventListener('webglcontextlost', () => onFailure('context-lost'));
+      exposeTestHook(map);
+      setLoaded(true);
+      reportView();
+      onReady();
+    },
+    [onFailure, onReady, reportView],
+  );
+
+  const handleError = useCallback(
+    (event: { error?: Error }) => {
+      // An unreachable online style or its tiles: hand over to the embedded basemap.
+      if (usingOnline) {
+        fallBack();
+        return;
+      }
+      if (!loaded) onFailure('error');
+      console.warn('map error', event.error?.message);
+    },
+    [usingOnline, fallBack, loaded, onFailure],
+  );
+
+  // feature-state for selection and hover: cheap, no data re-upload.
+  useFeatureState(mapRef, loaded, selectedPlaceId, 'selected', places);
+  useFeatureState(mapRef, loaded, hoveredPlaceId, 'hover', places);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded || !focus) return;
+    const [w, s, e, n] = focus.bounds;
+    const duration = reducedMotion ? 0 : 800;
+    if (w === e && s === n) {
+      map.flyTo({
+        center: [w, s],
+        zoom: Math.max(map.getZoom(), focus.maxZoom ?? 11),
+        duration,
+        essential: false,
+      });
+    } else {
+      map.fitBounds([w, s, e, n], { padding: PADDING, maxZoom: focus.maxZoom ?? 13, duration });
+    }
+  }, [focus, loaded, reducedMotion]);
+
+  const handleClick = useCallback(
+    (event: MapLayerMouseEvent) => {
+      const feature = event.features?.[0];
+      const map = mapRef.current;
+      if (!feature || !map) return;
+      if (feature.layer.id === clusterLayer.id) {
+        const source = map.getSource<GeoJSONSource>(PLACES_SOURCE);
+        const clusterId = feature.properties.cluster_id as number;
+        const center = (feature.geometry as unknown as { coordinates: [number, number] })
+          .coordinates;
+        void source?.getClusterExpansionZoom(clusterId).then((zoom) => {
+          map.easeTo({ center, zoom, duration: reducedMotion ? 0 : 500 });
+        });
+        return;
+      }
+      onSelectPlace(String(feature.properties.placeId));
+    },
+    [onSelectPlace, reducedMotion],
+  );
+
+  const handleMouseMove = useCallback(
+    (event: MapLayerMouseEvent) => {
+      const feature = event.features?.[0];
+      const id =
+        feature && feature.layer.id === placeLayer.id ? String(feature.properties.placeId) : null;
+      onHoverPlace(id);
+    },
+    [onHoverPlace],
+  );
+
+  const [west, south, east, north] = OVERVIEW_BBOX;
+  const initialViewState = props.initialView
+    ? props.initialView
+    : props.initialBounds
+      ? {
+          bounds: props.initialBounds as [number, number, number, number],
+          fitBoundsOptions: { padding: PADDING, maxZoom: 11 },
+        }
+      : undefined;
+
+  return (
+    <Map
+      ref={mapRef}
+      mapStyle={style}
+      initialViewState={initialViewState}
+      maxBounds={[west, south, east, north]}
+      minZoom={3}
+      maxZoom={17}
+      dragRotate={false}
+      pitchWithRotate={false}
+      touchPitch={false}
+      interactiveLayerIds={INTERACTIVE_LAYERS}
+      cursor={hoveredPlaceId ? 'pointer' : 'grab'}
+      onLoad={handleLoad}
+      onError={handleError}
+      onClick={handleClick}
+      onMouseMove={handleMouseMove}
+      onMouseLeave={() => onHoverPlace(null)}
+      onMoveEnd={reportView}
+      style={{ width: '100%', height: '100%' }}
+      attributionControl={{ compact: false }}
+      // Names the canvas and the controls in the UI language; the canvas is focusable for MapLibre's keyboard controls.
+      locale={props.locale}
+    >
+      <NavigationControl showCompass={false} position="top-right" />
+      <ScaleControl position="bottom-left" />
+      {loaded && (
+        <Source
+          id={PLACES_SOURCE}
+          type="geojson"
+          data={places}
+          promoteId="placeId"
+          cluster
+          clusterMaxZoom={12}
+          clusterRadius={42}
+          clusterProperties={{ actors: ['+', ['get', 'count']] }}
+        >
+          <Layer {...clusterLayer} />
+          <Layer {...clusterCountLayer} />
+          <Layer {...placeHighlightLayer} />
+          <Layer {...placeLayer} />
+          <Layer {...placeLabelLayer} />
+        </Source>
+      )}
+    </Map>
+  );
+}
+
+/**
+ * A read-only window into what the map has drawn, for the end-to-end tests and for curious
+ * readers in the console: the ids of the places and clusters rendered right now.
+ */
+function exposeTestHook(map: MapLibreEvent['target']) {
+  (window as unknown as Record<string, unknown>).aktorskartanMap = {
+    renderedPlaceIds: () =>
+      map
+        .queryRenderedFeatures({ layers: [placeLayer.id] })
+        .map((f) => String(f.properties.placeId)),
+    renderedClusterActorCounts: () =>
+      map
+        .queryRenderedFeatures({ layers: [clusterLayer.id] })
+        .map((f) => Number(f.properties.actors)),
+    isLoaded: () => map.loaded(),
+    zoom: () => map.getZoom(),
+    _map: map,
+  };
+}
+
+function useFeatureState(
+  mapRef: React.RefObject<MapRef | null>,
+  loaded: boolean,
+  placeId: string | null,
+  key: 'selected' | 'hover',
+  data: unknown,
+) {
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded || !placeId) return;
+    const target = { source: PLACES_SOURCE, id: placeId };
+    // The source may be mid-reload after a style swap; feature-state then simply waits.
+    try {
+      map.setFeatureState(target, { [key]: true });
+    } catch {
+      return;
+    }
+    return () => {
+      try {
+        map.setFeatureState(target, { [key]: false });
+      } catch {
+        /* the style was replaced; nothing to clear */
+      }
+    };
+  }, [mapRef, loaded, placeId, key, data]);
+}

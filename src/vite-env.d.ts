@@ -1,0 +1,6 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  readonly VITE_DATA_URL?: string;
+  readonly VITE_BASEMAP_STYLE_URL?: string;
+}
