@@ -9,8 +9,14 @@ import './app/app.css';
 // Start downloading the map chunk now, in parallel with the dataset, rather than after it.
 if (hasWebGL2()) void loadMapView();
 
-const root = document.getElementById('root');
-if (root) {
+async function start() {
+  // Dev-only failure-mode playground (mocks/browser.ts); the condition is false in builds.
+  if (import.meta.env.DEV && import.meta.env.VITE_MSW === '1') {
+    const { startMocks } = await import('../mocks/browser.ts');
+    await startMocks();
+  }
+  const root = document.getElementById('root');
+  if (!root) return;
   createRoot(root).render(
     <StrictMode>
       <Providers>
@@ -19,3 +25,5 @@ if (root) {
     </StrictMode>,
   );
 }
+
+void start();

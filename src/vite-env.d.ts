@@ -3,4 +3,5 @@
 interface ImportMetaEnv {
   readonly VITE_DATA_URL?: string;
   readonly VITE_BASEMAP_STYLE_URL?: string;
+  readonly VITE_MSW?: string;
 }

@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import {
   assembleDataset,
@@ -32,15 +33,23 @@ export interface CheckResult {
   counts: { actors: number; programmes: number; relations: number; sites: number; sources: number };
 }
 
-/** "line 3, column 14" from a JSON.parse message that gives a character position. */
-export function jsonErrorLocation(text: string, message: string): string {
-  const m = /position (\d+)/.exec(message);
-  if (!m) return '';
-  const pos = Number(m[1]);
-  const before = text.slice(0, pos);
+/**
+ * "line 3, column 14: ValueExpected" for text that JSON.parse rejected. JSON.parse's own message
+ * gives no position on Node 20, so a strict run of jsonc-parser locates the first error.
+ */
+export function jsonErrorLocation(text: string): string {
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
+  const first = errors[0];
+  if (!first) return '';
+  const before = text.slice(0, first.offset);
   const line = before.split('\n').length;
-  const column = pos - before.lastIndexOf('\n');
-  return ` (line ${line}, column ${column})`;
+  const column = first.offset - before.lastIndexOf('\n');
+  return ` (line ${line}, column ${column}: ${printParseErrorCode(first.error)})`;
 }
 
 class Reader {
@@ -71,7 +80,7 @@ class Reader {
       this.problems.push({
         severity: 'error',
         code: 'json-syntax',
-        message: `malformed JSON${jsonErrorLocation(text, message)}: ${message}`,
+        message: `malformed JSON${jsonErrorLocation(text)}: ${message}`,
         file,
         effect: 'record-excluded',
       });

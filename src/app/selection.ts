@@ -7,11 +7,21 @@ import { setUrlState } from './url-store.ts';
 import { useUiStore } from './ui-store.ts';
 
 let opener: HTMLElement | null = null;
+/** Set when the reader picks something, so a panel opened from a shared link does not steal focus. */
+let focusRequested = false;
+
+/** True once after a selection made by the reader: the panel then takes focus. */
+export function takeFocusRequest(): boolean {
+  const requested = focusRequested;
+  focusRequested = false;
+  return requested;
+}
 
 export function selectActor(actor: Actor, options: { moveMap?: boolean } = {}) {
   if (document.activeElement instanceof HTMLElement && document.activeElement !== document.body) {
     opener = document.activeElement;
   }
+  focusRequested = true;
   const ui = useUiStore.getState();
   ui.setOpenPlace(null);
   if (options.moveMap && actor.coordinates) {
@@ -22,12 +32,10 @@ export function selectActor(actor: Actor, options: { moveMap?: boolean } = {}) {
 }
 
 export function closeActor() {
-  setUrlState((s) => ({ ...s, actor: null }), 'push');
   const target = opener;
   opener = null;
-  // After React has removed the panel, give focus back to where the reader came from.
-  requestAnimationFrame(() => {
-    if (target && target.isConnected) target.focus();
-    else document.getElementById('actor-list-heading')?.focus();
-  });
+  // Focus moves back before the panel goes, so it never falls to <body> in between.
+  if (target && target.isConnected) target.focus();
+  else document.getElementById('actor-list-heading')?.focus();
+  setUrlState((s) => ({ ...s, actor: null }), 'push');
 }

@@ -66,12 +66,13 @@ export const DEFAULT_STATE: UrlState = {
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_Q = 200;
 const MAX_VALUES = 50;
-export const ZOOM_RANGE = [3, 18] as const;
+export const ZOOM_RANGE = [3, 14.5] as const;
 export const YEAR_RANGE = [1800, 2100] as const;
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 /** Map views are rounded so that URLs stay short and round trips are exact. */
-const round = (v: number, digits: number) => Number(v.toFixed(digits));
+// "+ 0" turns -0 into 0, so a view at the meridian round-trips exactly.
+const round = (v: number, digits: number) => Number(v.toFixed(digits)) + 0;
 
 function parseView(value: string, notices: UrlNotice[]): MapViewState | null {
   const parts = value.split(',');

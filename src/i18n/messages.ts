@@ -32,6 +32,7 @@ const sv = {
   errorTimeout: 'Servern svarade inte i tid.',
   retry: 'Försök igen',
   retrying: 'Försöker igen …',
+  retryingAttempt: (n: number, of: number) => `Försöker igen (försök ${n} av ${of}) …`,
   problemsSummary: (excluded: number, other: number) =>
     [
       excluded > 0 ? `${excluded} ${excluded === 1 ? 'post utelämnad' : 'poster utelämnade'}` : '',
@@ -151,6 +152,7 @@ const en: Messages = {
   errorTimeout: 'The server did not answer in time.',
   retry: 'Try again',
   retrying: 'Trying again …',
+  retryingAttempt: (n, of) => `Trying again (attempt ${n} of ${of}) …`,
   problemsSummary: (excluded, other) =>
     [
       excluded > 0 ? `${excluded} ${excluded === 1 ? 'record left out' : 'records left out'}` : '',

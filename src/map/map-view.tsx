@@ -137,7 +137,11 @@ export default function MapView(props: MapViewProps) {
       for (const kind of kindsRef.current.values()) ensureImage(kindIcon(kind.id));
       ensureImage(COLOCATED_ICON);
       map.on('styleimagemissing', (e: { id: string }) => ensureImage(e.id));
-      map.getCanvas().addEventListener('webglcontextlost', () => onFailure('context-lost'));
+      map.getCanvas().addEventListener('webglcontextlost', () => {
+        // Removing the map (on unmount, or a language switch) releases the context on purpose:
+        // by then the container has left the page, and that is no failure.
+        if (map.getContainer().isConnected) onFailure('context-lost');
+      });
       exposeTestHook(map);
       setLoaded(true);
       reportView();
@@ -227,7 +231,8 @@ export default function MapView(props: MapViewProps) {
       initialViewState={initialViewState}
       maxBounds={[west, south, east, north]}
       minZoom={3}
-      maxZoom={17}
+      // Positions are at best site-precise: zooming closer would suggest accuracy the data lacks.
+      maxZoom={14.5}
       dragRotate={false}
       pitchWithRotate={false}
       touchPitch={false}
@@ -274,17 +279,25 @@ export default function MapView(props: MapViewProps) {
  */
 function exposeTestHook(map: MapLibreEvent['target']) {
   (window as unknown as Record<string, unknown>).aktorskartanMap = {
-    renderedPlaceIds: () =>
-      map
-        .queryRenderedFeatures({ layers: [placeLayer.id] })
-        .map((f) => String(f.properties.placeId)),
-    renderedClusterActorCounts: () =>
+    /** Places drawn as markers, with how many actors each holds. */
+    renderedPlaces: () =>
+      map.queryRenderedFeatures({ layers: [placeLayer.id] }).map((f) => ({
+        placeId: String(f.properties.placeId),
+        count: Number(f.properties.count),
+      })),
+    /** Clusters drawn, with how many actors each holds. */
+    renderedClusters: () =>
       map
         .queryRenderedFeatures({ layers: [clusterLayer.id] })
         .map((f) => Number(f.properties.actors)),
-    isLoaded: () => map.loaded(),
+    /** Screen position (CSS pixels, relative to the map) of a coordinate. */
+    project: (lon: number, lat: number) => {
+      const p = map.project([lon, lat]);
+      return { x: p.x, y: p.y };
+    },
+    /** True when the map has nothing left to load or animate. */
+    isIdle: () => map.loaded() && !map.isMoving() && map.areTilesLoaded(),
     zoom: () => map.getZoom(),
-    _map: map,
   };
 }
 

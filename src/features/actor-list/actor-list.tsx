@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { selectActor } from '@/app/selection.ts';
 import { useUiStore } from '@/app/ui-store.ts';
 import type { Actor, Dataset } from '@/data/dataset.ts';
-import { label, useLang, useMessages } from '@/i18n/i18n.ts';
+import { label, localize, useLang, useMessages } from '@/i18n/i18n.ts';
 import { KindSymbol } from '@/ui/kind-symbol.tsx';
 
 interface ActorListProps {
@@ -50,7 +50,7 @@ const ActorRow = memo(function ActorRow({
   const kind = dataset.vocab.kinds.get(actor.kind);
   const municipality =
     actor.location && dataset.vocab.municipalities.get(actor.location.municipality);
-  const description = label(actor.description, lang);
+  const description = localize(actor.description, lang);
   return (
     <li>
       <button
@@ -75,7 +75,9 @@ const ActorRow = memo(function ActorRow({
                 ? actor.location.municipality
                 : t.noPlace}
           </span>
-          <span className="actor-row-description">{description}</span>
+          <span className="actor-row-description" lang={description.lang}>
+            {description.text}
+          </span>
         </span>
       </button>
     </li>

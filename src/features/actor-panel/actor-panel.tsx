@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { closeActor, selectActor } from '@/app/selection.ts';
+import { closeActor, selectActor, takeFocusRequest } from '@/app/selection.ts';
 import type { Actor, Dataset } from '@/data/dataset.ts';
 import type { Period } from '@/data/schema.ts';
 import { groupRelations, type RelationIndex } from '@/domain/relations.ts';
@@ -38,7 +38,7 @@ export function ActorPanel({ actor, dataset, relations }: ActorPanelProps) {
   const t = useMessages();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    headingRef.current?.focus();
+    if (takeFocusRequest()) headingRef.current?.focus();
   }, [actor.id]);
   useEscape(closeActor);
 

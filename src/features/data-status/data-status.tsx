@@ -31,9 +31,14 @@ export function errorMessage(error: unknown, t: Messages): string {
 export function DataStatus({ query }: { query: UseQueryResult<Dataset> }) {
   const t = useMessages();
   if (query.isPending) {
+    // Between automatic retries the reader is told what failed and that the app keeps trying.
+    const retrying = query.failureCount > 0;
     return (
-      <p className="status" aria-busy="true">
-        <span className="spinner" aria-hidden="true" /> {t.loadingActors}
+      <p className={retrying ? 'status status-warn' : 'status'} aria-busy="true">
+        <span className="spinner" aria-hidden="true" />{' '}
+        {retrying
+          ? `${errorMessage(query.failureReason, t)} ${t.retryingAttempt(query.failureCount + 1, 4)}`
+          : t.loadingActors}
       </p>
     );
   }

@@ -1,0 +1,52 @@
+import { QueryClient } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import { App } from '@/app/app.tsx';
+import { Providers } from '@/app/providers.tsx';
+import { datasetHandler, type Scenario } from '../../mocks/handlers.ts';
+import { server } from '../../mocks/node.ts';
+import { dataset, feature } from '../fixtures/make-dataset.ts';
+
+export const FIXTURE = dataset([
+  feature({
+    id: 'park',
+    name: 'Testparken',
+    kind: 'science-park',
+    coordinates: [17.6, 59.2],
+    municipality: 'sodertalje',
+    relations: [{ type: 'owned-by', target: 'town', sources: ['test-source'] }],
+    programmes: [{ programme: 'test-programme', role: 'owner', sources: ['test-source'] }],
+    extra: { website: { url: 'https://example.org/', sources: ['test-source'] } },
+  }),
+  feature({
+    id: 'town',
+    name: 'Teststaden',
+    kind: 'public-body',
+    coordinates: [17.6, 59.2],
+    municipality: 'sodertalje',
+  }),
+  feature({
+    id: 'lab',
+    name: 'Åkerlabbet',
+    kind: 'research-infrastructure',
+    coordinates: [18.0, 59.35],
+    municipality: 'solna',
+  }),
+  feature({
+    id: 'fund',
+    name: 'Fonden',
+    kind: 'funder',
+    coordinates: null,
+    description: { sv: 'Bara svenska.' },
+  }),
+]);
+
+/** Renders the whole app against the msw scenario, with a fresh QueryClient per test. */
+export function renderApp(scenario: Scenario = 'ok', body: () => unknown = () => FIXTURE) {
+  server.use(datasetHandler(scenario, body as () => never));
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <Providers client={client}>
+      <App />
+    </Providers>,
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * The actor map, end to end, on the built app in Debian Chromium with real WebGL (SwiftShader).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { openApp, shippedDataset, type AppDriver } from './driver.ts';
+
+let app: AppDriver | undefined;
+afterEach(async () => {
+  if (app) expect(app.errors).toEqual([]);
+  await app?.close();
+  app = undefined;
+});
+
+const data = shippedDataset();
+const placed = data.features.filter((f) => f.geometry !== null);
+
+describe('the actor map', () => {
+  it('draws every placed actor of the dataset on the map, as markers or inside clusters', async () => {
+    app = await openApp('/');
+    expect(await app.actorsOnMap()).toBe(placed.length);
+    expect(await app.listNames()).toHaveLength(data.features.length);
+    await app.screenshot('map-start');
+    expect(await app.axe()).toEqual([]);
+  });
+
+  it('opens an actor clicked on the map, with its owners, sources and position precision', async () => {
+    // Zoomed in on KTH's campus, where KTH is the only occupant.
+    app = await openApp('/?map=18.07278,59.34722,13');
+    expect(await app.renderedPlaceIds()).toContain('18.07278,59.34722');
+    await app.clickMapAt(18.07278, 59.34722);
+    expect(await app.panelHeading()).toBe('KTH Kungliga Tekniska högskolan');
+    expect(app.url().searchParams.get('actor')).toBe('kth');
+    expect(await app.hasText('Äger')).toBe(true);
+    expect(await app.hasText('Södertälje Science Park')).toBe(true);
+    expect(await app.hasText(/Precision: område/)).toBe(true);
+    await app.screenshot('actor-panel');
+    expect(await app.axe()).toEqual([]);
+  });
+
+  it('flies to an actor chosen in the list and highlights its place', async () => {
+    app = await openApp('/');
+    await app.clickActorInList(/^Vecura/);
+    await app.mapIdle();
+    expect(await app.panelHeading()).toBe('Vecura');
+    expect(await app.mapZoom()).toBeGreaterThanOrEqual(11);
+    expect(await app.renderedPlaceIds()).toContain('17.94278,59.21944');
+  });
+
+  it('lists the occupants of a shared place on the Flemingsberg campus', async () => {
+    app = await openApp('/?map=17.94278,59.21944,14');
+    await app.clickMapAt(17.94278, 59.21944);
+    expect(await app.panelHeading()).toMatch(/aktörer på samma plats/);
+    for (const name of [
+      'ANA Futura',
+      'Biomedrex',
+      'Vecura',
+      'A Working Lab Flemingsberg',
+      'Södertörns högskola',
+    ]) {
+      expect(await app.hasText(name)).toBe(true);
+    }
+    expect(await app.axe()).toEqual([]);
+  });
+
+  it('can be used with the keyboard alone: skip link, list, profile, Escape', async () => {
+    app = await openApp('/');
+    await app.press('Tab');
+    expect(await app.focusedName()).toBe('Hoppa till aktörslistan');
+    await app.press('Enter');
+    await app.tabTo(/^Biomedrex/);
+    await app.press('Enter');
+    expect(await app.focusedName()).toBe('Biomedrex');
+    expect(await app.panelHeading()).toBe('Biomedrex');
+    await app.press('Escape');
+    expect(await app.panelHeading()).toBeNull();
+    expect(await app.focusedName()).toMatch(/^Biomedrex/);
+  });
+
+  it('switches to English and keeps <html lang> right', async () => {
+    app = await openApp('/?actor=vecura');
+    await app.clickButton('In English');
+    expect(await app.htmlLang()).toBe('en');
+    expect(await app.hasText('What they do')).toBe(true);
+    expect(app.url().searchParams.get('actor')).toBe('vecura');
+    await app.mapIdle();
+    expect(await app.axe()).toEqual([]);
+  });
+
+  it('without WebGL, says so and still lists and opens every actor', async () => {
+    app = await openApp('/', { noWebGL: true });
+    await app.waitForText(/saknar WebGL/);
+    expect(await app.listNames()).toHaveLength(data.features.length);
+    await app.clickActorInList(/^Scania/);
+    expect(await app.panelHeading()).toBe('Scania');
+    expect(await app.axe()).toEqual([]);
+  });
+
+  it('shows a clear message and a working retry when the dataset request fails', async () => {
+    app = await openApp('/', {
+      waitForMap: false,
+      dataset: (attempt) => (attempt === 1 ? { status: 404, body: 'gone' } : {}),
+    });
+    await app.waitForText(/Datafilen hittades inte/);
+    expect(await app.axe()).toEqual([]);
+    app.errors.length = 0; // the browser logs the 404 itself
+    await app.clickButton('Försök igen');
+    await app.mapIdle();
+    expect(await app.listNames()).toHaveLength(data.features.length);
+  });
+});

@@ -1,0 +1,277 @@
+/**
+ * The end-to-end driver: the only module that touches Playwright (maputnik's rule). Specs speak
+ * in the user's terms (open the app, pick an actor, look at the map) and read results back.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import { inject } from 'vitest';
+import { chromium } from './browser.ts';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+export const ARTIFACTS = join(import.meta.dirname, 'artifacts');
+
+let browser: Browser | null = null;
+async function sharedBrowser(): Promise<Browser> {
+  browser ??= await chromium.connect(inject('wsEndpoint'));
+  return browser;
+}
+
+export interface DatasetResponse {
+  status?: number;
+  body?: string;
+  /** Abort the request as a network failure. */
+  fail?: boolean;
+  delayMs?: number;
+}
+
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  reducedMotion?: boolean;
+  /** Pretend the browser has no WebGL. */
+  noWebGL?: boolean;
+  /** Replace the dataset response. */
+  dataset?: DatasetResponse | ((attempt: number) => DatasetResponse);
+  /** Wait for the map to render (default true unless noWebGL). */
+  waitForMap?: boolean;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+export class AppDriver {
+  /** Page errors, console errors and CSP violations seen so far. */
+  readonly errors: string[] = [];
+  datasetRequests = 0;
+
+  constructor(
+    private readonly context: BrowserContext,
+    private readonly page: Page,
+  ) {
+    page.on('pageerror', (e) => this.errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') this.errors.push(`console: ${m.text()}`);
+    });
+  }
+
+  // ---------------------------------------------------------------- given
+
+  async goto(path: string, waitForMap = true): Promise<void> {
+    await this.page.goto(new URL(path, inject('baseUrl')).href);
+    await this.page.getByRole('heading', { level: 1 }).waitFor();
+    if (waitForMap) await this.mapIdle();
+  }
+
+  // ---------------------------------------------------------------- when
+
+  async clickActorInList(name: string | RegExp): Promise<void> {
+    await this.listRow(name).click();
+  }
+
+  async clickMapAt(lon: number, lat: number): Promise<void> {
+    const point = await this.page.evaluate(({ x, y }) => window.aktorskartanMap.project(x, y), {
+      x: lon,
+      y: lat,
+    });
+    const box = await this.page.locator('.maplibregl-canvas').boundingBox();
+    if (!box) throw new Error('the map canvas is not on the page');
+    await this.page.mouse.click(box.x + point.x, box.y + point.y);
+  }
+
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  /** Presses Tab until the focused element matches, failing after `max` presses. */
+  async tabTo(name: string | RegExp, max = 80): Promise<void> {
+    for (let i = 0; i < max; i++) {
+      await this.page.keyboard.press('Tab');
+      const focused = await this.focusedName();
+      if (typeof name === 'string' ? focused === name : name.test(focused)) return;
+    }
+    throw new Error(`never reached ${String(name)} with Tab`);
+  }
+
+  async clickButton(name: string | RegExp): Promise<void> {
+    await this.page.getByRole('button', { name }).first().click();
+  }
+
+  async goBack(): Promise<void> {
+    await this.page.goBack();
+  }
+
+  // ---------------------------------------------------------------- then
+
+  async mapIdle(timeout = 30_000): Promise<void> {
+    await this.page.waitForFunction(() => window.aktorskartanMap?.isIdle(), null, {
+      timeout,
+      polling: 100,
+    });
+  }
+
+  /** How many actors the map shows: markers (with their occupants) plus cluster counts. */
+  async actorsOnMap(): Promise<number> {
+    return this.page.evaluate(() => {
+      const m = window.aktorskartanMap;
+      return (
+        m.renderedPlaces().reduce((n, p) => n + p.count, 0) +
+        m.renderedClusters().reduce((n, c) => n + c, 0)
+      );
+    });
+  }
+
+  async renderedPlaceIds(): Promise<string[]> {
+    return this.page.evaluate(() => window.aktorskartanMap.renderedPlaces().map((p) => p.placeId));
+  }
+
+  async mapZoom(): Promise<number> {
+    return this.page.evaluate(() => window.aktorskartanMap.zoom());
+  }
+
+  async listNames(): Promise<string[]> {
+    return this.page.locator('.actor-list .actor-row-name').allTextContents();
+  }
+
+  async panelHeading(): Promise<string | null> {
+    const heading = this.page.locator('.panel h2').first();
+    return (await heading.count()) ? heading.textContent() : null;
+  }
+
+  async focusedName(): Promise<string> {
+    return this.page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      return (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    });
+  }
+
+  async text(role: 'alert' | 'status' | 'note' | 'dialog'): Promise<string> {
+    return (await this.page.getByRole(role).allTextContents()).join(' | ');
+  }
+
+  async hasText(text: string | RegExp): Promise<boolean> {
+    return (await this.page.getByText(text).count()) > 0;
+  }
+
+  async waitForText(text: string | RegExp, timeout = 15_000): Promise<void> {
+    await this.page.getByText(text).first().waitFor({ timeout });
+  }
+
+  url(): URL {
+    return new URL(this.page.url());
+  }
+
+  htmlLang(): Promise<string | null> {
+    return this.page.evaluate(() => document.documentElement.lang);
+  }
+
+  async axe(): Promise<AxeViolation[]> {
+    await this.page.evaluate(AXE_SOURCE);
+    return this.page.evaluate(async (tags) => {
+      const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact ?? null,
+        help: v.help,
+        nodes: v.nodes.map((n) => n.target.join(' ')),
+      }));
+    }, AXE_TAGS);
+  }
+
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const path = join(ARTIFACTS, `${name}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+
+  private listRow(name: string | RegExp) {
+    return this.page.locator('.actor-list').getByRole('button', { name });
+  }
+}
+
+export async function openApp(path = '/', options: OpenOptions = {}): Promise<AppDriver> {
+  const b = await sharedBrowser();
+  const context = await b.newContext({
+    viewport: options.viewport ?? { width: 1400, height: 900 },
+    reducedMotion: options.reducedMotion === false ? 'no-preference' : 'reduce',
+    locale: 'sv-SE',
+  });
+  const page = await context.newPage();
+  const app = new AppDriver(context, page);
+  if (options.noWebGL) {
+    await page.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (
+        this: HTMLCanvasElement,
+        type: string,
+        ...rest: unknown[]
+      ) {
+        if (type === 'webgl' || type === 'webgl2' || type === 'experimental-webgl') return null;
+        return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
+      } as typeof original;
+    });
+  }
+  if (options.dataset) {
+    const respond = options.dataset;
+    await page.route('**/data/aktorskartan.geojson', async (route: Route) => {
+      app.datasetRequests += 1;
+      const r = typeof respond === 'function' ? respond(app.datasetRequests) : respond;
+      if (r.delayMs) await new Promise((done) => setTimeout(done, r.delayMs));
+      if (r.fail) return route.abort('failed');
+      if (r.body === undefined && r.status === undefined) return route.continue();
+      return route.fulfill({
+        status: r.status ?? 200,
+        contentType: 'application/geo+json',
+        body: r.body ?? '',
+      });
+    });
+  } else {
+    await page.route('**/data/aktorskartan.geojson', (route) => {
+      app.datasetRequests += 1;
+      return route.continue();
+    });
+  }
+  await app.goto(path, options.waitForMap ?? !options.noWebGL);
+  return app;
+}
+
+/** The shipped dataset, as the app fetches it. */
+export function shippedDataset(): {
+  features: { id: string; geometry: unknown; properties: { name: string } }[];
+} {
+  return JSON.parse(
+    readFileSync(join(import.meta.dirname, '../../dist/data/aktorskartan.geojson'), 'utf8'),
+  ) as never;
+}
+
+declare global {
+  interface Window {
+    aktorskartanMap: {
+      renderedPlaces: () => { placeId: string; count: number }[];
+      renderedClusters: () => number[];
+      project: (lon: number, lat: number) => { x: number; y: number };
+      isIdle: () => boolean;
+      zoom: () => number;
+    };
+    axe: {
+      run: (
+        context: Document,
+        options: unknown,
+      ) => Promise<{
+        violations: { id: string; impact?: string; help: string; nodes: { target: string[] }[] }[];
+      }>;
+    };
+  }
+}
