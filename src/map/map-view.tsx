@@ -3,7 +3,6 @@
  * camera. It is uncontrolled: the app tells it where to go through `focus` (tagged with a sequence
  * number), and hears where the user went through `onViewChange`, so map and state never fight.
  */
-import './setup.ts';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type {
   GeoJSONSource,
@@ -17,10 +16,11 @@ import Map, {
   NavigationControl,
   ScaleControl,
   Source,
+  useMap,
   type MapRef,
 } from 'react-map-gl/maplibre';
 import type { KindEntry } from '@/data/schema.ts';
-import { COLOCATED_ICON, kindIcon, type PlaceFeatureCollection } from '@/domain/places.ts';
+import type { PlaceFeatureCollection } from '@/domain/places.ts';
 import { OVERVIEW_BBOX, type BBox } from '@/domain/region.ts';
 import type { MapViewState } from '@/domain/url-state.ts';
 import { embeddedStyle } from './basemap-style.ts';
@@ -34,6 +34,7 @@ import {
   placeLayer,
 } from './layers.ts';
 import { markerFor } from './marker-images.ts';
+import { maplibregl } from './setup.ts';
 
 export interface MapFocus {
   /** [west, south, east, north]; a point is a box of zero size. */
@@ -91,10 +92,8 @@ export default function MapView(props: MapViewProps) {
   const [loaded, setLoaded] = useState(false);
 
   // Kept in refs so that MapLibre's long-lived listeners always see the latest props.
-  const kindsRef = useRef(kinds);
   const viewChangeRef = useRef(onViewChange);
   useEffect(() => {
-    kindsRef.current = kinds;
     viewChangeRef.current = onViewChange;
   });
 
@@ -126,17 +125,6 @@ export default function MapView(props: MapViewProps) {
   const handleLoad = useCallback(
     (event: MapLibreEvent) => {
       const map = event.target;
-      const ratio = window.devicePixelRatio || 1;
-      const ensureImage = (id: string) => {
-        if (map.hasImage(id)) return;
-        const image = markerFor(id, kindsRef.current, ratio);
-        if (image) map.addImage(id, image, { pixelRatio: ratio });
-      };
-      // Icons exist before the actor layers are added (they mount after load), so the first
-      // layout already has them; later misses (a style swap) are filled on demand.
-      for (const kind of kindsRef.current.values()) ensureImage(kindIcon(kind.id));
-      ensureImage(COLOCATED_ICON);
-      map.on('styleimagemissing', (e: { id: string }) => ensureImage(e.id));
       map.getCanvas().addEventListener('webglcontextlost', () => {
         // Removing the map (on unmount, or a language switch) releases the context on purpose:
         // by then the container has left the page, and that is no failure.
@@ -227,6 +215,7 @@ export default function MapView(props: MapViewProps) {
   return (
     <Map
       ref={mapRef}
+      mapLib={maplibregl}
       mapStyle={style}
       initialViewState={initialViewState}
       maxBounds={[west, south, east, north]}
@@ -251,26 +240,50 @@ export default function MapView(props: MapViewProps) {
     >
       <NavigationControl showCompass={false} position="top-right" />
       <ScaleControl position="bottom-left" />
-      {loaded && (
-        <Source
-          id={PLACES_SOURCE}
-          type="geojson"
-          data={places}
-          promoteId="placeId"
-          cluster
-          clusterMaxZoom={12}
-          clusterRadius={42}
-          clusterProperties={{ actors: ['+', ['get', 'count']] }}
-        >
-          <Layer {...clusterLayer} />
-          <Layer {...clusterCountLayer} />
-          <Layer {...placeHighlightLayer} />
-          <Layer {...placeLayer} />
-          <Layer {...placeLabelLayer} />
-        </Source>
-      )}
+      <MarkerImages kinds={kinds} />
+      <Source
+        id={PLACES_SOURCE}
+        type="geojson"
+        data={places}
+        promoteId="placeId"
+        cluster
+        clusterMaxZoom={12}
+        clusterRadius={42}
+        clusterProperties={{ actors: ['+', ['get', 'count']] }}
+      >
+        <Layer {...clusterLayer} />
+        <Layer {...clusterCountLayer} />
+        <Layer {...placeHighlightLayer} />
+        <Layer {...placeLayer} />
+        <Layer {...placeLabelLayer} />
+      </Source>
     </Map>
   );
+}
+
+/**
+ * Supplies marker icons the moment MapLibre asks for them. It is a child of <Map>, so it runs as
+ * soon as the map exists, before any tile is laid out: the actor layers need not wait for the
+ * basemap to finish loading, and a style swap (online → embedded) is covered too.
+ */
+function MarkerImages({ kinds }: { kinds: ReadonlyMap<string, KindEntry> }) {
+  const { current } = useMap();
+  useEffect(() => {
+    const map = current?.getMap();
+    if (!map) return;
+    const ratio = window.devicePixelRatio || 1;
+    // MapLibre 6 resolves missing images through this resolver; `styleimagemissing` listeners
+    // can no longer answer the request that fired them.
+    map.setMissingStyleImageResolver((id) => {
+      if (map.hasImage(id)) return;
+      const image = markerFor(id, kinds, ratio);
+      if (image) map.addImage(id, image, { pixelRatio: ratio });
+    });
+    return () => {
+      map.setMissingStyleImageResolver(null);
+    };
+  }, [current, kinds]);
+  return null;
 }
 
 /**
