@@ -1,0 +1,196 @@
+/**
+ * The one result set: search ∩ facet filters ∩ (optionally) the map view, sorted. The list, the
+ * counts, the map and the charts all read it, so they can never disagree.
+ */
+import type { Actor, Dataset } from '@/data/dataset.ts';
+import { collator } from './collation.ts';
+import { buildFacetIndex, countsById, filterAndCount, type FacetIndex } from './facets.ts';
+import type { BBox } from './region.ts';
+import { fold } from './fold.ts';
+import { buildSearchIndex, search, type SearchIndex } from './search-index.ts';
+import { FACETS, type Facet, type Filters, type Sort } from './url-state.ts';
+
+export interface ActorIndex {
+  actors: readonly Actor[];
+  /** Folded names, to reward names that start with what was typed. */
+  foldedNames: string[];
+  /** Folded short names and acronyms, to put an exact acronym match ("KI") first. */
+  foldedShortNames: string[][];
+  /**
+   * A small relevance prior from how connected an actor is (relations both ways and programme
+   * roles): among equally good text matches, the hub of the ecosystem comes before its satellites.
+   */
+  prior: Float32Array;
+  facets: FacetIndex;
+  search: SearchIndex;
+  /** Position of each actor in Swedish alphabetical order (å ä ö after z). */
+  nameRank: Uint32Array;
+  lon: Float64Array;
+  lat: Float64Array;
+}
+
+const both = (t: { sv: string; en?: string } | undefined) => (t ? [t.sv, t.en ?? ''] : []);
+
+export function buildActorIndex(dataset: Dataset): ActorIndex {
+  const { actors, vocab } = dataset;
+  const n = actors.length;
+  const lon = new Float64Array(n).fill(Number.NaN);
+  const lat = new Float64Array(n).fill(Number.NaN);
+  actors.forEach((a, i) => {
+    if (a.coordinates) {
+      lon[i] = a.coordinates[0];
+      lat[i] = a.coordinates[1];
+    }
+  });
+  const order = actors.map((_, i) => i);
+  const c = collator('sv');
+  order.sort((x, y) => c.compare(actors[x]!.name, actors[y]!.name));
+  const nameRank = new Uint32Array(n);
+  order.forEach((actor, rank) => (nameRank[actor] = rank));
+
+  const columns: Record<Facet, string[][]> = {
+    kind: actors.map((a) => [a.kind]),
+    sector: actors.map((a) => a.sectors),
+    facility: actors.map((a) => a.facilityTypes),
+    programme: actors.map((a) => [...new Set(a.programmes.map((p) => p.programme))]),
+    municipality: actors.map((a) => (a.location ? [a.location.municipality] : [])),
+  };
+  const searchDocs = actors.map((a) => ({
+    names: [a.name, ...a.shortNames, ...a.formerNames],
+    text: [
+      ...both(a.description),
+      ...a.facilityTypes.flatMap((f) => both(vocab.facilityTypes.get(f)?.label)),
+      ...(a.location ? both(vocab.municipalities.get(a.location.municipality)?.label) : []),
+      ...(a.location?.siteName ? [a.location.siteName] : []),
+    ],
+  }));
+  const degree = new Map<string, number>();
+  const bump = (id: string, by = 1) => degree.set(id, (degree.get(id) ?? 0) + by);
+  for (const a of actors) {
+    bump(a.id, a.relations.length + a.programmes.length);
+    for (const r of a.relations) bump(r.target);
+  }
+  const prior = Float32Array.from(actors, (a) => 0.5 * Math.log2(1 + (degree.get(a.id) ?? 0)));
+  return {
+    actors,
+    foldedNames: actors.map((a) => fold(a.name)),
+    foldedShortNames: actors.map((a) => a.shortNames.map(fold)),
+    prior,
+    facets: buildFacetIndex(columns, n),
+    search: buildSearchIndex(searchDocs),
+    nameRank,
+    lon,
+    lat,
+  };
+}
+
+export interface ResultQuery {
+  q: string;
+  filters: Filters;
+  sort: Sort;
+  /** When set, only actors inside these bounds count ("search as I move the map"). */
+  inView: BBox | null;
+  /** Map centre, for sorting by distance. */
+  center: readonly [number, number] | null;
+}
+
+export interface Results {
+  /** Indices into `actors`, in display order. */
+  order: Uint32Array;
+  /** Per facet, value id → how many results adding that value would give. */
+  counts: Record<Facet, Map<string, number>>;
+  /** Folded search terms, for highlighting. */
+  terms: string[];
+}
+
+function inViewMask(index: ActorIndex, [w, s, e, n]: BBox): Uint8Array {
+  const mask = new Uint8Array(index.actors.length);
+  for (let i = 0; i < mask.length; i++) {
+    const x = index.lon[i]!;
+    const y = index.lat[i]!;
+    mask[i] = x >= w && x <= e && y >= s && y <= n ? 1 : 0;
+  }
+  return mask;
+}
+
+/** Squared equirectangular distance: enough to order by nearness at these latitudes. */
+function distances(index: ActorIndex, [clon, clat]: readonly [number, number]): Float64Array {
+  const k = Math.cos((clat * Math.PI) / 180);
+  const d = new Float64Array(index.actors.length);
+  for (let i = 0; i < d.length; i++) {
+    const dx = (index.lon[i]! - clon) * k;
+    const dy = index.lat[i]! - clat;
+    // Actors without a place sort last.
+    d[i] = Number.isNaN(dx) ? Infinity : dx * dx + dy * dy;
+  }
+  return d;
+}
+
+export function computeResults(index: ActorIndex, query: ResultQuery): Results {
+  const hasQuery = query.q.trim() !== '';
+  let candidates: Uint8Array | undefined;
+  let scores: Float32Array | null = null;
+  let terms: string[] = [];
+  if (hasQuery) {
+    const found = search(index.search, query.q);
+    scores = found.scores;
+    terms = found.terms;
+    candidates = new Uint8Array(index.actors.length);
+    for (const d of found.docs) candidates[d] = 1;
+  }
+  if (query.inView) {
+    const view = inViewMask(index, query.inView);
+    if (candidates) for (let i = 0; i < view.length; i++) candidates[i] = candidates[i]! & view[i]!;
+    else candidates = view;
+  }
+  const result = filterAndCount(index.facets, query.filters, candidates);
+  const order = result.matches;
+  const rank = index.nameRank;
+  if (query.sort === 'distance' && query.center) {
+    const d = distances(index, query.center);
+    order.sort((a, b) => d[a]! - d[b]! || rank[a]! - rank[b]!);
+  } else if (query.sort === 'relevance' && scores) {
+    const sc = scores;
+    const first = terms[0] ?? '';
+    const whole = terms.join(' ');
+    // The likeliest target: an acronym typed in full, then a name that starts with the first word.
+    for (const i of order) {
+      const acronym = index.foldedShortNames[i]!.includes(whole) ? 3 : 0;
+      const starts = index.foldedNames[i]!.startsWith(first) ? 2 : 0;
+      sc[i] = sc[i]! + index.prior[i]! + acronym + starts;
+    }
+    order.sort((a, b) => sc[b]! - sc[a]! || rank[a]! - rank[b]!);
+  } else {
+    order.sort((a, b) => rank[a]! - rank[b]!);
+  }
+  const counts = {} as Record<Facet, Map<string, number>>;
+  for (const facet of FACETS) counts[facet] = countsById(index.facets, result, facet);
+  return { order, counts, terms };
+}
+
+export type Relaxation =
+  | { kind: 'facet'; facet: Facet; count: number }
+  | { kind: 'query'; count: number }
+  | { kind: 'in-view'; count: number };
+
+/**
+ * When nothing matches: which single constraint, if removed, brings results back, best first.
+ */
+export function suggestRelaxations(index: ActorIndex, query: ResultQuery): Relaxation[] {
+  const out: Relaxation[] = [];
+  const count = (q: ResultQuery) => computeResults(index, q).order.length;
+  for (const facet of FACETS) {
+    if (query.filters[facet].length === 0) continue;
+    const n = count({ ...query, filters: { ...query.filters, [facet]: [] } });
+    if (n > 0) out.push({ kind: 'facet', facet, count: n });
+  }
+  if (query.q.trim()) {
+    const n = count({ ...query, q: '' });
+    if (n > 0) out.push({ kind: 'query', count: n });
+  }
+  if (query.inView) {
+    const n = count({ ...query, inView: null });
+    if (n > 0) out.push({ kind: 'in-view', count: n });
+  }
+  return out.sort((a, b) => b.count - a.count);
+}

@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildFacetIndex, countsById, filterAndCount } from '@/domain/facets.ts';
+import { EMPTY_FILTERS, FACETS, type Facet, type Filters } from '@/domain/url-state.ts';
+
+type Row = Record<Facet, string[]>;
+const rows: Row[] = [
+  { kind: ['park'], sector: ['life', 'prod'], facility: ['lab'], programme: ['p1'], municipality: ['sthlm'] },
+  { kind: ['park'], sector: ['prod'], facility: [], programme: [], municipality: ['sodertalje'] },
+  { kind: ['uni'], sector: ['life'], facility: ['lab', 'core'], programme: ['p1', 'p2'], municipality: ['sthlm'] },
+  { kind: ['sme'], sector: ['life'], facility: ['core'], programme: ['p2'], municipality: ['huddinge'] },
+];
+const index = buildFacetIndex(
+  Object.fromEntries(FACETS.map((f) => [f, rows.map((r) => r[f])])) as Record<Facet, string[][]>,
+  rows.length,
+);
+const run = (filters: Partial<Filters>, candidates?: Uint8Array) =>
+  filterAndCount(index, { ...EMPTY_FILTERS, ...filters }, candidates);
+
+describe('facet filtering', () => {
+  it('returns everything without filters, with plain counts', () => {
+    const r = run({});
+    expect([...r.matches]).toEqual([0, 1, 2, 3]);
+    expect(Object.fromEntries(countsById(index, r, 'sector'))).toEqual({ life: 3, prod: 2 });
+  });
+
+  it('ORs values within a facet', () => {
+    expect([...run({ kind: ['park', 'sme'] }).matches]).toEqual([0, 1, 3]);
+  });
+
+  it('ANDs across facets', () => {
+    expect([...run({ sector: ['life'], facility: ['core'] }).matches]).toEqual([2, 3]);
+    expect([...run({ sector: ['prod'], facility: ['core'] }).matches]).toEqual([]);
+  });
+
+  it('counts disjunctively: a facet’s counts ignore its own selection but honour the others', () => {
+    const r = run({ kind: ['park'], sector: ['life'] });
+    expect([...r.matches]).toEqual([0]);
+    // kind counts apply the sector filter only: park 1 (row 0), uni 1, sme 1
+    expect(Object.fromEntries(countsById(index, r, 'kind'))).toEqual({ park: 1, uni: 1, sme: 1 });
+    // sector counts apply the kind filter only: rows 0 and 1
+    expect(Object.fromEntries(countsById(index, r, 'sector'))).toEqual({ life: 1, prod: 2 });
+    // other facets apply both filters: only row 0
+    expect(Object.fromEntries(countsById(index, r, 'facility'))).toEqual({ lab: 1, core: 0 });
+  });
+
+  it('shows zero for values that would give nothing, rather than leaving them out', () => {
+    const r = run({ municipality: ['huddinge'] });
+    expect(countsById(index, r, 'facility').get('lab')).toBe(0);
+  });
+
+  it('respects a candidate mask (search hits, map view)', () => {
+    expect([...run({}, Uint8Array.from([1, 0, 1, 0])).matches]).toEqual([0, 2]);
+  });
+
+  it('matches nothing for an unknown value', () => {
+    expect([...run({ sector: ['nope'] }).matches]).toEqual([]);
+  });
+
+  const filtersArb: fc.Arbitrary<Filters> = fc.record(
+    Object.fromEntries(
+      FACETS.map((f) => [f, fc.subarray([...new Set(rows.flatMap((r) => r[f]))])]),
+    ) as Record<Facet, fc.Arbitrary<string[]>>,
+  );
+
+  it('never grows when a filter value is added to another facet', () => {
+    fc.assert(
+      fc.property(filtersArb, fc.constantFrom(...FACETS), fc.nat(), (filters, facet, pick) => {
+        const values = [...new Set(rows.flatMap((r) => r[facet]))];
+        const before = run(filters).matches.length;
+        if (filters[facet].length > 0) return; // adding within a selected facet widens (OR)
+        const after = run({ ...filters, [facet]: [values[pick % values.length]!] }).matches.length;
+        expect(after).toBeLessThanOrEqual(before);
+      }),
+    );
+  });
+
+  it('predicts exactly: a value’s count is the result size with that facet set to that value', () => {
+    fc.assert(
+      fc.property(filtersArb, fc.constantFrom(...FACETS), (filters, facet) => {
+        const r = run(filters);
+        for (const [value, count] of countsById(index, r, facet)) {
+          expect(run({ ...filters, [facet]: [value] }).matches.length).toBe(count);
+        }
+      }),
+    );
+  });
+});

@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fold, tokenize } from '@/domain/fold.ts';
+import { buildSearchIndex, search, withinOneEdit } from '@/domain/search-index.ts';
+
+describe('fold', () => {
+  it.each([
+    ['Södertälje', 'sodertalje'],
+    ['SÖDERTÄLJE', 'sodertalje'],
+    ['Åkersberga', 'akersberga'],
+    ['Ørsted Æble', 'orsted aeble'],
+    ['Crème brûlée', 'creme brulee'],
+  ])('%s → %s', (input, expected) => {
+    expect(fold(input)).toBe(expected);
+  });
+  it('is idempotent', () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        expect(fold(fold(s))).toBe(fold(s));
+      }),
+    );
+  });
+  it('splits on hyphens and punctuation', () => {
+    expect(tokenize('Stockholm-Uppsala Life Science (SULS)')).toEqual(['stockholm', 'uppsala', 'life', 'science', 'suls']);
+  });
+});
+
+describe('withinOneEdit', () => {
+  it.each([
+    ['flemingsberg', 'flemingsberg', true],
+    ['flemingsberg', 'flemingsbert', true],
+    ['flemingsberg', 'flemingberg', true],
+    ['flemingsberg', 'flemingsbergg', true],
+    ['flemingsberg', 'flemingsbrrt', false],
+    ['kth', 'ki', false],
+  ])('%s vs %s → %s', (a, b, expected) => {
+    expect(withinOneEdit(a, b)).toBe(expected);
+    expect(withinOneEdit(b, a)).toBe(expected);
+  });
+});
+
+const DOCS = [
+  { names: ['Södertälje Science Park', 'SSP'], text: ['Mötesplats för hållbar produktion i Södertälje'] },
+  { names: ['Södertälje kommun'], text: ['Kommunen äger parken'] },
+  { names: ['Karolinska Institutet', 'KI'], text: ['Medicinskt universitet i Solna'] },
+  { names: ['KTH Kungliga Tekniska högskolan', 'KTH'], text: ['Teknisk högskola'] },
+  { names: ['Kista Science City'], text: ['Teknikområde i Stockholm'] },
+  { names: ['Flemingsberg Science'], text: ['Stiftelse i Flemingsberg'] },
+  { names: ['Scania'], text: ['Lastbilar tillverkade i Södertälje'] },
+];
+const index = buildSearchIndex(DOCS);
+const names = (q: string) => {
+  const r = search(index, q);
+  return [...r.docs].sort((a, b) => r.scores[b]! - r.scores[a]! || a - b).map((d) => DOCS[d]!.names[0]);
+};
+
+describe('search', () => {
+  it('finds Södertälje from any spelling, name hits before text hits', () => {
+    for (const q of ['sodertalje', 'Sodertalje', 'SÖDERTÄLJE', 'södertälje']) {
+      expect(names(q)).toEqual(['Södertälje Science Park', 'Södertälje kommun', 'Scania']);
+    }
+  });
+
+  it('matches prefixes while typing', () => {
+    expect(names('söder')).toContain('Södertälje Science Park');
+    expect(names('flemingsberg sci')).toEqual(['Flemingsberg Science']);
+  });
+
+  it('matches acronyms exactly: KI is not Kista, KTH is not KI', () => {
+    expect(names('KI')).toEqual(['Karolinska Institutet']);
+    expect(names('KTH')).toEqual(['KTH Kungliga Tekniska högskolan']);
+    expect(names('ssp')).toEqual(['Södertälje Science Park']);
+  });
+
+  it('forgives one typo in a longer word', () => {
+    expect(names('flemingsbert')).toEqual(['Flemingsberg Science']);
+    expect(names('sodertelje')).toContain('Södertälje Science Park');
+  });
+
+  it('does not forgive two typos', () => {
+    expect(names('flemingsbrrt')).toEqual([]);
+  });
+
+  it('requires every term (AND)', () => {
+    expect(names('science södertälje')).toEqual(['Södertälje Science Park']);
+    expect(names('science nowhere')).toEqual([]);
+  });
+
+  it('returns nothing for an empty query', () => {
+    expect(search(index, '  ').docs).toHaveLength(0);
+  });
+
+  it('treats markup as text', () => {
+    expect(names('<script>alert(1)</script>')).toEqual([]);
+  });
+});
