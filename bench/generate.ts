@@ -43,11 +43,53 @@ export function zipf(n: number, s: number, random: () => number): () => number {
   };
 }
 
-const SYLLABLES = ['sö', 'dä', 'lje', 'ås', 'ör', 'by', 'berg', 'vik', 'ø', 'strøm', 'ær', 'holm', 'sund', 'å', 'mö', 'lund', 'fors', 'hed', 'näs', 'gård', 'kär', 'fjäll', 'bø', 'dal'];
-const SUFFIXES = ['AB', 'Lab', 'Bio', 'Science', 'Medical', 'Tech', 'Innovation', 'Instituttet', 'Centrum', 'Park', 'Therapeutics', 'Analys'];
-const WORDS = 'forskning utveckling cell analys tillverkning läkemedel diagnostik plattform samverkan klinisk prövning biobank sekvensering mikroskopi testbädd inkubator rådgivning produktion hållbar digital data modell protein antikropp vaccin robot sensor material energi vatten miljö hälsa vård ålder gen terapi bildanalys kemi fysik molekyl struktur process kvalitet validering säkerhet ørsted kjøbenhavn æble'.split(' ');
+const SYLLABLES = [
+  'sö',
+  'dä',
+  'lje',
+  'ås',
+  'ör',
+  'by',
+  'berg',
+  'vik',
+  'ø',
+  'strøm',
+  'ær',
+  'holm',
+  'sund',
+  'å',
+  'mö',
+  'lund',
+  'fors',
+  'hed',
+  'näs',
+  'gård',
+  'kär',
+  'fjäll',
+  'bø',
+  'dal',
+];
+const SUFFIXES = [
+  'AB',
+  'Lab',
+  'Bio',
+  'Science',
+  'Medical',
+  'Tech',
+  'Innovation',
+  'Instituttet',
+  'Centrum',
+  'Park',
+  'Therapeutics',
+  'Analys',
+];
+const WORDS =
+  'forskning utveckling cell analys tillverkning läkemedel diagnostik plattform samverkan klinisk prövning biobank sekvensering mikroskopi testbädd inkubator rådgivning produktion hållbar digital data modell protein antikropp vaccin robot sensor material energi vatten miljö hälsa vård ålder gen terapi bildanalys kemi fysik molekyl struktur process kvalitet validering säkerhet ørsted kjøbenhavn æble'.split(
+    ' ',
+  );
 
-const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)] as T;
+const pick = <T>(items: readonly T[], random: () => number): T =>
+  items[Math.floor(random() * items.length)] as T;
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function nordicWord(random: () => number, parts = 2 + Math.floor(random() * 2)): string {
@@ -64,7 +106,12 @@ export interface GenerateOptions {
 }
 
 /** A complete dataset file (the format the app fetches), with its own vocabularies. */
-export function generateDataset({ count, seed = 1, municipalities = 290, programmes = 60 }: GenerateOptions) {
+export function generateDataset({
+  count,
+  seed = 1,
+  municipalities = 290,
+  programmes = 60,
+}: GenerateOptions) {
   const random = rng(seed);
   const sectorOf = zipf(sectors.length, 1.1, random);
   const municipalityOf = zipf(municipalities, 1.0, random);
@@ -102,10 +149,17 @@ export function generateDataset({ count, seed = 1, municipalities = 290, program
     ];
     const id = `actor-${i}`;
     const nSectors = 1 + Math.floor(random() * 3);
-    const actorSectors = [...new Set(Array.from({ length: nSectors }, () => sectors[sectorOf()]!.id))];
-    const actorFacilities = random() < 0.6 ? [...new Set([facilityTypes[facilityOf()]!.id, facilityTypes[facilityOf()]!.id])] : [];
+    const actorSectors = [
+      ...new Set(Array.from({ length: nSectors }, () => sectors[sectorOf()]!.id)),
+    ];
+    const actorFacilities =
+      random() < 0.6
+        ? [...new Set([facilityTypes[facilityOf()]!.id, facilityTypes[facilityOf()]!.id])]
+        : [];
     const nProgrammes = Math.floor(random() * 5);
-    const roles = [...new Set(Array.from({ length: nProgrammes }, () => programmeEntries[programmeOf()]!.id))].map((p) => ({
+    const roles = [
+      ...new Set(Array.from({ length: nProgrammes }, () => programmeEntries[programmeOf()]!.id)),
+    ].map((p) => ({
       programme: p,
       role: pick(programmeRoles, random).id,
       sources: ['synthetic'],
@@ -113,7 +167,13 @@ export function generateDataset({ count, seed = 1, municipalities = 290, program
     const description = Array.from({ length: 30 }, () => pick(WORDS, random)).join(' ');
     const relations =
       i > 0 && random() < 0.3
-        ? [{ type: pick(relationTypes, random).id, target: `actor-${Math.floor(random() * i)}`, sources: ['synthetic'] }]
+        ? [
+            {
+              type: pick(relationTypes, random).id,
+              target: `actor-${Math.floor(random() * i)}`,
+              sources: ['synthetic'],
+            },
+          ]
         : [];
     return {
       type: 'Feature',
@@ -131,7 +191,12 @@ export function generateDataset({ count, seed = 1, municipalities = 290, program
         relations,
         sources: ['synthetic'],
         lastVerified: '2026-01-01',
-        location: { municipality: m.id, precision: 'site', sources: [], pointSources: ['synthetic'] },
+        location: {
+          municipality: m.id,
+          precision: 'site',
+          sources: [],
+          pointSources: ['synthetic'],
+        },
       },
     };
   });
@@ -154,7 +219,15 @@ export function generateDataset({ count, seed = 1, municipalities = 290, program
       municipalities: municipalityEntries,
     },
     programmes: programmeEntries,
-    sources: [{ id: 'synthetic', title: 'Synthetic', publisher: 'bench/generate.ts', date: null, type: 'report' }],
+    sources: [
+      {
+        id: 'synthetic',
+        title: 'Synthetic',
+        publisher: 'bench/generate.ts',
+        date: null,
+        type: 'report',
+      },
+    ],
     features,
   };
 }

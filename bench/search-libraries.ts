@@ -18,7 +18,18 @@ const docs = data.features.map((f, i) => ({
   description: f.properties.description.sv,
 }));
 // Realistic typing: prefixes, accents in either direction, two terms, a typo.
-const queries = ['sodertalje', 'bio lab', 'cell analys', 'strom', 'berg sci', 'forskn', 'ørsted', 'lund medic', 'tera', 'holmbyy'];
+const queries = [
+  'sodertalje',
+  'bio lab',
+  'cell analys',
+  'strom',
+  'berg sci',
+  'forskn',
+  'ørsted',
+  'lund medic',
+  'tera',
+  'holmbyy',
+];
 
 function stats(times: number[]) {
   const s = [...times].sort((a, b) => a - b);
@@ -36,18 +47,32 @@ function time(label: string, build: () => (q: string) => unknown) {
       run(q);
       times.push(performance.now() - t);
     }
-  console.log(`${label.padEnd(12)} build ${buildMs.toFixed(0).padStart(6)} ms · query ${stats(times)}`);
+  console.log(
+    `${label.padEnd(12)} build ${buildMs.toFixed(0).padStart(6)} ms · query ${stats(times)}`,
+  );
 }
 
 console.log(`${n} synthetic actors`);
 time('ours', () => {
-  const index = buildSearchIndex(docs.map((d) => ({ names: [d.name, d.short], text: [d.description] })));
+  const index = buildSearchIndex(
+    docs.map((d) => ({ names: [d.name, d.short], text: [d.description] })),
+  );
   return (q) => search(index, q);
 });
 time('minisearch', () => {
-  const ms = new MiniSearch({ fields: ['name', 'short', 'description'], tokenize: (s) => tokenize(s), processTerm: (t) => t });
+  const ms = new MiniSearch({
+    fields: ['name', 'short', 'description'],
+    tokenize: (s) => tokenize(s),
+    processTerm: (t) => t,
+  });
   ms.addAll(docs);
-  return (q) => ms.search(q, { prefix: true, fuzzy: (term) => (term.length >= 5 ? 1 : 0), combineWith: 'AND', boost: { name: 3, short: 3 } });
+  return (q) =>
+    ms.search(q, {
+      prefix: true,
+      fuzzy: (term) => (term.length >= 5 ? 1 : 0),
+      combineWith: 'AND',
+      boost: { name: 3, short: 3 },
+    });
 });
 time('flexsearch', () => {
   const fx = new Document({

@@ -1,23 +1,28 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useDataset } from '@/data/load-dataset.ts';
 import type { Dataset } from '@/data/dataset.ts';
-import { collator } from '@/domain/collation.ts';
+import { useDataset } from '@/data/load-dataset.ts';
 import { groupPlaces, placeKey, placesToGeoJSON } from '@/domain/places.ts';
 import { boundsOf } from '@/domain/region.ts';
 import { buildRelationIndex } from '@/domain/relations.ts';
+import { FACETS, type UrlNotice } from '@/domain/url-state.ts';
 import { ActorList } from '@/features/actor-list/actor-list.tsx';
 import { ActorPanel } from '@/features/actor-panel/actor-panel.tsx';
 import { DataStatus } from '@/features/data-status/data-status.tsx';
+import { ActiveFilters } from '@/features/filters/active-filters.tsx';
+import { FilterPanel } from '@/features/filters/filter-panel.tsx';
 import { Header } from '@/features/header/header.tsx';
 import { UrlNotices } from '@/features/header/url-notices.tsx';
 import { MapRegion } from '@/features/map-region/map-region.tsx';
 import { PlacePanel } from '@/features/place-panel/place-panel.tsx';
+import { ResultSummary } from '@/features/results/result-summary.tsx';
+import { SearchBox } from '@/features/search/search-box.tsx';
 import { useLang, useMessages } from '@/i18n/i18n.ts';
 import { LiveRegion } from '@/ui/live-region.tsx';
 import { RegionErrorBoundary } from './error-boundary.tsx';
 import { selectActor } from './selection.ts';
 import { useUiStore } from './ui-store.ts';
-import { canonicalizeUrl, initialUrlNotices, useUrlState } from './url-store.ts';
+import { canonicalizeUrl, initialUrlNotices, setUrlState, useUrlState } from './url-store.ts';
+import { useActorIndex, useResults } from './use-results.ts';
 
 export function App() {
   const query = useDataset();
@@ -40,12 +45,6 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [count, announce]);
 
-  const regionFailed = (
-    <p className="status status-error" role="alert">
-      {t.mapFailed}
-    </p>
-  );
-
   return (
     <>
       <a className="skip-link" href="#actor-list-heading">
@@ -54,7 +53,13 @@ export function App() {
       <Header />
       <LiveRegion />
       <main className="layout" id="main">
-        <RegionErrorBoundary fallback={regionFailed}>
+        <RegionErrorBoundary
+          fallback={
+            <p className="status status-error" role="alert">
+              {t.regionFailed}
+            </p>
+          }
+        >
           {query.data ? (
             <Loaded dataset={query.data} urlNotices={urlNotices} />
           ) : (
@@ -69,26 +74,47 @@ export function App() {
   );
 }
 
-function Loaded({
-  dataset,
-  urlNotices,
-}: {
-  dataset: Dataset;
-  urlNotices: ReturnType<typeof initialUrlNotices>;
-}) {
+/** Drops filter values the dataset does not know, once, and says so. */
+function useKnownFilters(facets: ReturnType<typeof useActorIndex>['facets']): boolean {
+  const filters = useUrlState((s) => s.filters);
+  const unknown = FACETS.some((f) => filters[f].some((v) => !facets[f].codeOf.has(v)));
+  // Only a link can carry unknown values (the filter panel offers known ones), so this is decided
+  // by the URL the page opened with.
+  const [removed] = useState(unknown);
+  useEffect(() => {
+    if (!unknown) return;
+    setUrlState(
+      (s) => ({
+        ...s,
+        filters: Object.fromEntries(
+          FACETS.map((f) => [f, s.filters[f].filter((v) => facets[f].codeOf.has(v))]),
+        ) as unknown as typeof s.filters,
+      }),
+      'replace',
+    );
+  }, [unknown, facets]);
+  return removed;
+}
+
+function Loaded({ dataset, urlNotices }: { dataset: Dataset; urlNotices: UrlNotice[] }) {
+  const t = useMessages();
   const query = useDataset();
+  const index = useActorIndex(dataset);
+  const results = useResults(index);
+  const removedFilters = useKnownFilters(index.facets);
   const selectedId = useUrlState((s) => s.actor);
   const hoveredActorId = useUiStore((s) => s.hoveredActorId);
   const setHovered = useUiStore((s) => s.setHoveredActor);
   const openPlaceId = useUiStore((s) => s.openPlaceId);
   const setOpenPlace = useUiStore((s) => s.setOpenPlace);
+  const openGroup = useUiStore((s) => s.openGroup);
+  const setOpenGroup = useUiStore((s) => s.setOpenGroup);
+  const narrowView = useUiStore((s) => s.narrowView);
+  const setNarrowView = useUiStore((s) => s.setNarrowView);
 
-  const actors = useMemo(() => {
-    const c = collator('sv');
-    return [...dataset.actors].sort((a, b) => c.compare(a.name, b.name));
-  }, [dataset]);
   const relations = useMemo(() => buildRelationIndex(dataset.actors), [dataset]);
-  const places = useMemo(() => groupPlaces(actors), [actors]);
+  // The map shows the result set, as the list does.
+  const places = useMemo(() => groupPlaces(results.actors), [results.actors]);
   const placeById = useMemo(() => new Map(places.map((p) => [p.id, p])), [places]);
   const placesGeoJSON = useMemo(
     () => placesToGeoJSON(places, dataset.actorById),
@@ -116,15 +142,49 @@ function Loaded({
       setHovered(placeId ? (placeById.get(placeId)?.actorIds[0] ?? null) : null),
     [placeById, setHovered],
   );
+  const onOpenCluster = useCallback(
+    (placeIds: string[]) =>
+      setOpenGroup({ actorIds: placeIds.flatMap((id) => placeById.get(id)?.actorIds ?? []) }),
+    [placeById, setOpenGroup],
+  );
+
+  const panel = selected ? (
+    <ActorPanel actor={selected} dataset={dataset} relations={relations} />
+  ) : openPlace ? (
+    <PlacePanel
+      title={t.placeOccupants(openPlace.actorIds.length)}
+      actorIds={openPlace.actorIds}
+      place={openPlace}
+      dataset={dataset}
+    />
+  ) : openGroup ? (
+    <PlacePanel
+      title={t.groupMembers(openGroup.actorIds.length)}
+      actorIds={openGroup.actorIds}
+      dataset={dataset}
+    />
+  ) : null;
 
   return (
     <>
-      <div className="sidebar">
-        <UrlNotices notices={urlNotices} missingActor={Boolean(selectedId && !selected)} />
+      <div className={`sidebar ${narrowView === 'map' ? 'is-narrow-hidden' : ''}`}>
+        <UrlNotices
+          notices={urlNotices}
+          missingActor={Boolean(selectedId && !selected)}
+          removedFilters={removedFilters}
+        />
         <DataStatus query={query} />
-        <ActorList dataset={dataset} actors={actors} selectedId={selected?.id ?? null} />
+        <div className="finder">
+          <SearchBox />
+          <FilterPanel dataset={dataset} results={results} />
+        </div>
+        <div className="finder-status">
+          <ActiveFilters dataset={dataset} />
+          <ResultSummary results={results} />
+        </div>
+        <ActorList dataset={dataset} results={results} selectedId={selected?.id ?? null} />
       </div>
-      <div className="map-area">
+      <div className={`map-area ${narrowView === 'list' ? 'is-narrow-hidden' : ''}`}>
         <MapRegion
           dataset={dataset}
           places={placesGeoJSON}
@@ -135,19 +195,30 @@ function Loaded({
           hoveredPlaceId={hovered?.coordinates ? placeKey(hovered.coordinates) : null}
           onSelectPlace={onSelectPlace}
           onHoverPlace={onHoverPlace}
+          onOpenCluster={onOpenCluster}
+          resultBounds={initialBounds}
         />
       </div>
-      {(selected || openPlace) && (
+      <nav className="narrow-toggle" aria-label={t.viewToggle}>
+        {(['list', 'map'] as const).map((view) => (
+          <button
+            key={view}
+            type="button"
+            className="button"
+            aria-pressed={narrowView === view}
+            onClick={() => setNarrowView(view)}
+          >
+            {view === 'list' ? t.viewList : t.viewMap}
+          </button>
+        ))}
+      </nav>
+      {panel && (
         <aside
           className="panel"
           aria-labelledby={selected ? 'actor-panel-heading' : 'place-panel-heading'}
         >
-          <RegionErrorBoundary fallback={<p className="status status-error">{selected?.name}</p>}>
-            {selected ? (
-              <ActorPanel actor={selected} dataset={dataset} relations={relations} />
-            ) : openPlace ? (
-              <PlacePanel place={openPlace} dataset={dataset} />
-            ) : null}
+          <RegionErrorBoundary fallback={<p className="status status-error">{t.regionFailed}</p>}>
+            {panel}
           </RegionErrorBoundary>
         </aside>
       )}

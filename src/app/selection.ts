@@ -24,6 +24,7 @@ export function selectActor(actor: Actor, options: { moveMap?: boolean } = {}) {
   focusRequested = true;
   const ui = useUiStore.getState();
   ui.setOpenPlace(null);
+  ui.setOpenGroup(null);
   if (options.moveMap && actor.coordinates) {
     const [lon, lat] = actor.coordinates;
     ui.requestMapFocus([lon, lat, lon, lat]);

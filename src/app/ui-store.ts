@@ -6,11 +6,18 @@ import { create } from 'zustand';
 import type { BBox } from '@/domain/region.ts';
 
 export type MapStatus = 'idle' | 'loading' | 'ready' | 'no-webgl' | 'failed';
+export type NarrowView = 'map' | 'list';
 
 interface UiState {
   hoveredActorId: string | null;
   /** A place with several occupants whose list is open (transient: not in the URL). */
   openPlaceId: string | null;
+  /** Members of a cluster the reader clicked, listed in the side panel. */
+  openGroup: { actorIds: string[] } | null;
+  /** The map's current bounds, for "search as I move the map" (transient: the URL has the view). */
+  viewBounds: BBox | null;
+  /** On narrow screens, which of map and list is shown. */
+  narrowView: NarrowView;
   mapStatus: MapStatus;
   basemapFallback: boolean;
   problemsOpen: boolean;
@@ -20,6 +27,9 @@ interface UiState {
   mapFocus: { bounds: BBox; seq: number; maxZoom?: number } | null;
   setHoveredActor: (id: string | null) => void;
   setOpenPlace: (id: string | null) => void;
+  setOpenGroup: (group: { actorIds: string[] } | null) => void;
+  setViewBounds: (bounds: BBox) => void;
+  setNarrowView: (view: NarrowView) => void;
   setMapStatus: (status: MapStatus) => void;
   setBasemapFallback: () => void;
   setProblemsOpen: (open: boolean) => void;
@@ -30,13 +40,19 @@ interface UiState {
 export const useUiStore = create<UiState>()((set) => ({
   hoveredActorId: null,
   openPlaceId: null,
+  openGroup: null,
+  viewBounds: null,
+  narrowView: 'list',
   mapStatus: 'idle',
   basemapFallback: false,
   problemsOpen: false,
   announcement: { text: '', seq: 0 },
   mapFocus: null,
   setHoveredActor: (hoveredActorId) => set({ hoveredActorId }),
-  setOpenPlace: (openPlaceId) => set({ openPlaceId }),
+  setOpenPlace: (openPlaceId) => set({ openPlaceId, openGroup: null }),
+  setOpenGroup: (openGroup) => set({ openGroup, openPlaceId: null }),
+  setViewBounds: (viewBounds) => set({ viewBounds }),
+  setNarrowView: (narrowView) => set({ narrowView }),
   setMapStatus: (mapStatus) => set({ mapStatus }),
   setBasemapFallback: () => set({ basemapFallback: true }),
   setProblemsOpen: (problemsOpen) => set({ problemsOpen }),

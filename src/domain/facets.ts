@@ -47,7 +47,10 @@ export function buildColumn(valuesPerActor: readonly (readonly string[])[]): Fac
   return { values, codeOf, offsets, codes };
 }
 
-export function buildFacetIndex(columns: Record<Facet, readonly (readonly string[])[]>, size: number): FacetIndex {
+export function buildFacetIndex(
+  columns: Record<Facet, readonly (readonly string[])[]>,
+  size: number,
+): FacetIndex {
   const index = { size } as FacetIndex;
   for (const facet of FACETS) index[facet] = buildColumn(columns[facet]);
   return index;
@@ -63,7 +66,11 @@ export interface FacetResult {
 /**
  * @param candidates optional mask (1 = eligible), e.g. the search hits or the actors in view.
  */
-export function filterAndCount(index: FacetIndex, filters: Filters, candidates?: Uint8Array): FacetResult {
+export function filterAndCount(
+  index: FacetIndex,
+  filters: Filters,
+  candidates?: Uint8Array,
+): FacetResult {
   const n = index.size;
   const active: { facet: Facet; bit: number; column: FacetColumn; selected: Uint8Array }[] = [];
   FACETS.forEach((facet, f) => {
@@ -123,7 +130,11 @@ export function filterAndCount(index: FacetIndex, filters: Filters, candidates?:
 }
 
 /** Value id → count, for one facet, in the column's code order. */
-export function countsById(index: FacetIndex, result: FacetResult, facet: Facet): Map<string, number> {
+export function countsById(
+  index: FacetIndex,
+  result: FacetResult,
+  facet: Facet,
+): Map<string, number> {
   const column = index[facet];
   const out = new Map<string, number>();
   column.values.forEach((value, code) => out.set(value, result.counts[facet][code] ?? 0));

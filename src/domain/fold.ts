@@ -3,7 +3,15 @@
  * "sodertalje", in both directions (query and text are folded alike). ø, æ and ß have no
  * combining form, so they are spelled out.
  */
-const SPECIAL: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ł: 'l', þ: 'th' };
+const SPECIAL: Record<string, string> = {
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  đ: 'd',
+  ł: 'l',
+  þ: 'th',
+};
 const SPECIAL_RE = /[øæœßđłþ]/g;
 const MARKS = /[\u0300-\u036f]/g;
 

@@ -41,7 +41,10 @@ const SCORE = {
   text: { exact: 2, prefix: 1.5, fuzzy: 1 },
 } as const;
 
-function buildField(docs: readonly (readonly string[])[], foldCache: Map<string, string>): FieldIndex {
+function buildField(
+  docs: readonly (readonly string[])[],
+  foldCache: Map<string, string>,
+): FieldIndex {
   const postingLists = new Map<string, number[]>();
   docs.forEach((fields, doc) => {
     for (const field of fields) {
@@ -120,7 +123,11 @@ interface TermMatch {
 }
 
 /** Vocabulary entries a query term matches, best first. */
-function matchTerms(field: FieldIndex, term: string, weights: { exact: number; prefix: number; fuzzy: number }): TermMatch[] {
+function matchTerms(
+  field: FieldIndex,
+  term: string,
+  weights: { exact: number; prefix: number; fuzzy: number },
+): TermMatch[] {
   const { terms } = field;
   const matches: TermMatch[] = [];
   const start = lowerBound(terms, term);

@@ -60,6 +60,8 @@ export interface MapViewProps {
   locale: Record<string, string>;
   onSelectPlace: (placeId: string) => void;
   onHoverPlace: (placeId: string | null) => void;
+  /** A cluster was clicked: its places, so the app can list its members. */
+  onOpenCluster: (placeIds: string[]) => void;
   onViewChange: (view: MapViewState, bounds: BBox) => void;
   onReady: () => void;
   onFailure: (reason: 'context-lost' | 'error') => void;
@@ -80,6 +82,7 @@ export default function MapView(props: MapViewProps) {
     reducedMotion,
     onSelectPlace,
     onHoverPlace,
+    onOpenCluster,
     onViewChange,
     onReady,
     onFailure,
@@ -185,11 +188,14 @@ export default function MapView(props: MapViewProps) {
         void source?.getClusterExpansionZoom(clusterId).then((zoom) => {
           map.easeTo({ center, zoom, duration: reducedMotion ? 0 : 500 });
         });
+        void source?.getClusterLeaves(clusterId, Infinity, 0).then((leaves) => {
+          onOpenCluster(leaves.map((leaf) => String(leaf.properties?.placeId)));
+        });
         return;
       }
       onSelectPlace(String(feature.properties.placeId));
     },
-    [onSelectPlace, reducedMotion],
+    [onSelectPlace, onOpenCluster, reducedMotion],
   );
 
   const handleMouseMove = useCallback(
@@ -305,6 +311,15 @@ function exposeTestHook(map: MapLibreEvent['target']) {
         .map((f) => Number(f.properties.actors)),
     /** Screen position (CSS pixels, relative to the map) of a coordinate. */
     project: (lon: number, lat: number) => {
+      const p = map.project([lon, lat]);
+      return { x: p.x, y: p.y };
+    },
+    /** Screen position of the first cluster drawn, if any. */
+    firstClusterPoint: () => {
+      const feature = map.queryRenderedFeatures({ layers: [clusterLayer.id] })[0];
+      if (!feature) return null;
+      const [lon, lat] = (feature.geometry as unknown as { coordinates: [number, number] })
+        .coordinates;
       const p = map.project([lon, lat]);
       return { x: p.x, y: p.y };
     },

@@ -59,7 +59,7 @@ describe('failures', () => {
     expect(alert).toHaveTextContent('Datafilen hittades inte (404)');
     server.use(http.get('*/data/aktorskartan.geojson', () => HttpResponse.json(FIXTURE)));
     await user.click(within(alert).getByRole('button', { name: 'Försök igen' }));
-    expect(await screen.findByRole('heading', { name: /Aktörer \(4\)/ })).toBeInTheDocument();
+    expect(await screen.findByText('Visar 4 av 4 aktörer')).toBeInTheDocument();
   });
 
   it.each([
@@ -83,7 +83,7 @@ describe('partial data', () => {
     const user = userEvent.setup();
     renderApp('partial');
     expect(await screen.findByText(/2 poster utelämnade/)).toBeInTheDocument();
-    expect(screen.getByRole('heading', { name: /Aktörer \(4\)/ })).toBeInTheDocument();
+    expect(screen.getByText('Visar 4 av 4 aktörer')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Visa detaljer' }));
     const dialog = screen.getByRole('dialog', { name: 'Problem i datamängden' });
     expect(
@@ -201,7 +201,7 @@ describe('language', () => {
     await screen.findByRole('heading', { level: 2, name: 'Testparken' });
     await user.click(screen.getByRole('button', { name: 'In English' }));
     expect(document.documentElement.lang).toBe('en');
-    expect(screen.getByRole('heading', { name: /Actors \(4\)/ })).toBeInTheDocument();
+    expect(screen.getByText('Showing 4 of 4 actors')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 2, name: 'Testparken' })).toBeInTheDocument();
     expect(window.location.search).toBe('?lang=en&actor=park');
   });

@@ -6,6 +6,29 @@ import { server } from '../../mocks/node.ts';
 
 const initialUi = useUiStore.getState();
 
+// jsdom has no layout: give elements a size so the virtualised list renders its rows.
+for (const [prop, value] of [
+  ['offsetHeight', 80],
+  ['offsetWidth', 360],
+  ['clientHeight', 600],
+  ['clientWidth', 360],
+] as const) {
+  Object.defineProperty(HTMLElement.prototype, prop, { configurable: true, get: () => value });
+}
+Element.prototype.getBoundingClientRect = function getBoundingClientRect() {
+  return {
+    x: 0,
+    y: 0,
+    top: 0,
+    left: 0,
+    width: 360,
+    height: 600,
+    right: 360,
+    bottom: 600,
+    toJSON: () => ({}),
+  } as DOMRect;
+};
+
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => {
   window.history.replaceState(null, '', '/');

@@ -50,12 +50,17 @@ export class AppDriver {
   /** Page errors, console errors and CSP violations seen so far. */
   readonly errors: string[] = [];
   datasetRequests = 0;
+  dialogs = 0;
 
   constructor(
     private readonly context: BrowserContext,
     private readonly page: Page,
   ) {
     page.on('pageerror', (e) => this.errors.push(`pageerror: ${e.message}`));
+    page.on('dialog', (d) => {
+      this.dialogs += 1;
+      void d.dismiss();
+    });
     page.on('console', (m) => {
       if (m.type() === 'error') this.errors.push(`console: ${m.text()}`);
     });
@@ -71,8 +76,21 @@ export class AppDriver {
 
   // ---------------------------------------------------------------- when
 
+  /** Clicks a row, scrolling the virtualised list until it is rendered. */
   async clickActorInList(name: string | RegExp): Promise<void> {
-    await this.listRow(name).click();
+    const row = this.listRow(name);
+    const scroller = this.page.locator('.actor-scroll');
+    await scroller.evaluate((el) => el.scrollTo({ top: 0 }));
+    for (let i = 0; i < 200 && (await row.count()) === 0; i++) {
+      const atEnd = await scroller.evaluate((el) => {
+        const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+        el.scrollBy({ top: el.clientHeight * 0.8 });
+        return end;
+      });
+      if (atEnd) break;
+      await this.page.waitForTimeout(30);
+    }
+    await row.click();
   }
 
   async clickMapAt(lon: number, lat: number): Promise<void> {
@@ -80,6 +98,76 @@ export class AppDriver {
       x: lon,
       y: lat,
     });
+    const box = await this.page.locator('.maplibregl-canvas').boundingBox();
+    if (!box) throw new Error('the map canvas is not on the page');
+    await this.page.mouse.click(box.x + point.x, box.y + point.y);
+  }
+
+  async typeSearch(text: string): Promise<void> {
+    await this.page.getByRole('searchbox').fill(text);
+  }
+
+  async typeKeys(text: string): Promise<void> {
+    await this.page.keyboard.type(text, { delay: 20 });
+  }
+
+  async toggleFacetValue(facet: string, value: string | RegExp): Promise<void> {
+    const group = this.page.getByRole('group', { name: facet });
+    const box = group.getByRole('checkbox', { name: value });
+    if ((await box.count()) === 0)
+      await group.getByRole('button', { name: /Visa alla|Show all/ }).click();
+    await group.getByRole('checkbox', { name: value }).click();
+  }
+
+  async chooseSort(value: 'relevance' | 'name' | 'distance'): Promise<void> {
+    await this.page.getByRole('combobox').first().selectOption(value);
+  }
+
+  async checkedFacetValues(): Promise<string[]> {
+    return this.page
+      .locator('.facet input:checked')
+      .evaluateAll((els) =>
+        els.map((el) => el.closest('label')?.querySelector('.facet-label')?.textContent ?? ''),
+      );
+  }
+
+  async searchText(): Promise<string> {
+    return this.page.getByRole('searchbox').inputValue();
+  }
+
+  async resultCountText(): Promise<string> {
+    return (await this.page.locator('.result-count').textContent()) ?? '';
+  }
+
+  async setViewport(width: number, height: number): Promise<void> {
+    await this.page.setViewportSize({ width, height });
+  }
+
+  async isVisible(selector: 'map' | 'list'): Promise<boolean> {
+    return this.page.locator(selector === 'map' ? '.map-area' : '.actor-list').isVisible();
+  }
+
+  /** Opens the current address in a fresh page (a new tab, as a colleague would). */
+  async openSameLinkInNewPage(): Promise<AppDriver> {
+    return openApp(this.page.url().replace(inject('baseUrl'), ''));
+  }
+
+  /**
+   * True if hostile input got to run: the test payloads set window.__pwned or open a dialog, and
+   * an <img src=x> would only exist if markup had been parsed.
+   */
+  async scriptRan(): Promise<boolean> {
+    const evidence = await this.page.evaluate(
+      () =>
+        (window as unknown as { __pwned?: unknown }).__pwned !== undefined ||
+        document.querySelector('img[src="x"]') !== null,
+    );
+    return evidence || this.dialogs > 0;
+  }
+
+  async clickFirstCluster(): Promise<void> {
+    const point = await this.page.evaluate(() => window.aktorskartanMap.firstClusterPoint());
+    if (!point) throw new Error('no cluster on the map');
     const box = await this.page.locator('.maplibregl-canvas').boundingBox();
     if (!box) throw new Error('the map canvas is not on the page');
     await this.page.mouse.click(box.x + point.x, box.y + point.y);
@@ -97,6 +185,15 @@ export class AppDriver {
       if (typeof name === 'string' ? focused === name : name.test(focused)) return;
     }
     throw new Error(`never reached ${String(name)} with Tab`);
+  }
+
+  /** Presses ArrowDown in the list until the focused row matches. */
+  async arrowTo(name: RegExp, max = 100): Promise<void> {
+    for (let i = 0; i < max; i++) {
+      if (name.test(await this.focusedName())) return;
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`never reached ${String(name)} with ArrowDown`);
   }
 
   async clickButton(name: string | RegExp): Promise<void> {
@@ -135,8 +232,22 @@ export class AppDriver {
     return this.page.evaluate(() => window.aktorskartanMap.zoom());
   }
 
+  /** Names in the list, as rendered (without the short names shown beside them while searching). */
   async listNames(): Promise<string[]> {
-    return this.page.locator('.actor-list .actor-row-name').allTextContents();
+    return this.page.locator('.actor-list .actor-row-name').evaluateAll((els) =>
+      els.map((el) =>
+        [...el.childNodes]
+          .filter((n) => !(n instanceof HTMLElement && n.classList.contains('actor-row-aka')))
+          .map((n) => n.textContent)
+          .join('')
+          .trim(),
+      ),
+    );
+  }
+
+  /** Clicks a related actor or programme inside the open profile. */
+  async clickInPanel(name: string | RegExp): Promise<void> {
+    await this.page.locator('.panel').getByRole('button', { name }).first().click();
   }
 
   async panelHeading(): Promise<string | null> {
@@ -148,7 +259,13 @@ export class AppDriver {
     return this.page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       if (!el) return '';
-      return (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const labels = (el as HTMLInputElement).labels;
+      const text =
+        el.getAttribute('aria-label') ??
+        (labels && labels[0] ? labels[0].textContent : null) ??
+        el.textContent ??
+        '';
+      return text.replace(/\s+/g, ' ').trim();
     });
   }
 
@@ -264,6 +381,7 @@ declare global {
       project: (lon: number, lat: number) => { x: number; y: number };
       isIdle: () => boolean;
       zoom: () => number;
+      firstClusterPoint: () => { x: number; y: number } | null;
     };
     axe: {
       run: (

@@ -5,10 +5,28 @@ import { EMPTY_FILTERS, FACETS, type Facet, type Filters } from '@/domain/url-st
 
 type Row = Record<Facet, string[]>;
 const rows: Row[] = [
-  { kind: ['park'], sector: ['life', 'prod'], facility: ['lab'], programme: ['p1'], municipality: ['sthlm'] },
+  {
+    kind: ['park'],
+    sector: ['life', 'prod'],
+    facility: ['lab'],
+    programme: ['p1'],
+    municipality: ['sthlm'],
+  },
   { kind: ['park'], sector: ['prod'], facility: [], programme: [], municipality: ['sodertalje'] },
-  { kind: ['uni'], sector: ['life'], facility: ['lab', 'core'], programme: ['p1', 'p2'], municipality: ['sthlm'] },
-  { kind: ['sme'], sector: ['life'], facility: ['core'], programme: ['p2'], municipality: ['huddinge'] },
+  {
+    kind: ['uni'],
+    sector: ['life'],
+    facility: ['lab', 'core'],
+    programme: ['p1', 'p2'],
+    municipality: ['sthlm'],
+  },
+  {
+    kind: ['sme'],
+    sector: ['life'],
+    facility: ['core'],
+    programme: ['p2'],
+    municipality: ['huddinge'],
+  },
 ];
 const index = buildFacetIndex(
   Object.fromEntries(FACETS.map((f) => [f, rows.map((r) => r[f])])) as Record<Facet, string[][]>,

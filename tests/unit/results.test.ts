@@ -1,15 +1,27 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDataset } from '@/data/parse-dataset.ts';
-import { buildActorIndex, computeResults, suggestRelaxations, type ResultQuery } from '@/domain/results.ts';
+import {
+  buildActorIndex,
+  computeResults,
+  suggestRelaxations,
+  type ResultQuery,
+} from '@/domain/results.ts';
 import { EMPTY_FILTERS } from '@/domain/url-state.ts';
 import { checkDataDir } from '../../scripts/lib/curated.ts';
 
 const published = checkDataDir(join(import.meta.dirname, '../../data')).published;
 const dataset = parseDataset(JSON.parse(JSON.stringify(published)));
 const index = buildActorIndex(dataset);
-const base: ResultQuery = { q: '', filters: EMPTY_FILTERS, sort: 'relevance', inView: null, center: null };
-const ids = (q: Partial<ResultQuery>) => [...computeResults(index, { ...base, ...q }).order].map((i) => index.actors[i]!.id);
+const base: ResultQuery = {
+  q: '',
+  filters: EMPTY_FILTERS,
+  sort: 'relevance',
+  inView: null,
+  center: null,
+};
+const ids = (q: Partial<ResultQuery>) =>
+  [...computeResults(index, { ...base, ...q }).order].map((i) => index.actors[i]!.id);
 
 describe('results on the shipped dataset', () => {
   it('finds Södertälje Science Park first for "sodertalje"', () => {
@@ -31,8 +43,12 @@ describe('results on the shipped dataset', () => {
   });
 
   it('gives exactly the project owner and partners of Stockholm Life Tech (plus pilots and funder)', () => {
-    const members = dataset.actors.filter((a) => a.programmes.some((p) => p.programme === 'stockholm-life-tech')).map((a) => a.id);
-    expect(ids({ filters: { ...EMPTY_FILTERS, programme: ['stockholm-life-tech'] } }).sort()).toEqual(members.sort());
+    const members = dataset.actors
+      .filter((a) => a.programmes.some((p) => p.programme === 'stockholm-life-tech'))
+      .map((a) => a.id);
+    expect(
+      ids({ filters: { ...EMPTY_FILTERS, programme: ['stockholm-life-tech'] } }).sort(),
+    ).toEqual(members.sort());
     expect(members).toEqual(
       expect.arrayContaining([
         'region-stockholm',
@@ -67,7 +83,11 @@ describe('results on the shipped dataset', () => {
   });
 
   it('suggests which constraint to drop when nothing matches', () => {
-    const q: ResultQuery = { ...base, q: 'scania', filters: { ...EMPTY_FILTERS, kind: ['hospital'] } };
+    const q: ResultQuery = {
+      ...base,
+      q: 'scania',
+      filters: { ...EMPTY_FILTERS, kind: ['hospital'] },
+    };
     expect(computeResults(index, q).order).toHaveLength(0);
     expect(suggestRelaxations(index, q)).toEqual([
       { kind: 'facet', facet: 'kind', count: 1 },

@@ -21,7 +21,13 @@ describe('fold', () => {
     );
   });
   it('splits on hyphens and punctuation', () => {
-    expect(tokenize('Stockholm-Uppsala Life Science (SULS)')).toEqual(['stockholm', 'uppsala', 'life', 'science', 'suls']);
+    expect(tokenize('Stockholm-Uppsala Life Science (SULS)')).toEqual([
+      'stockholm',
+      'uppsala',
+      'life',
+      'science',
+      'suls',
+    ]);
   });
 });
 
@@ -40,7 +46,10 @@ describe('withinOneEdit', () => {
 });
 
 const DOCS = [
-  { names: ['Södertälje Science Park', 'SSP'], text: ['Mötesplats för hållbar produktion i Södertälje'] },
+  {
+    names: ['Södertälje Science Park', 'SSP'],
+    text: ['Mötesplats för hållbar produktion i Södertälje'],
+  },
   { names: ['Södertälje kommun'], text: ['Kommunen äger parken'] },
   { names: ['Karolinska Institutet', 'KI'], text: ['Medicinskt universitet i Solna'] },
   { names: ['KTH Kungliga Tekniska högskolan', 'KTH'], text: ['Teknisk högskola'] },
@@ -51,7 +60,9 @@ const DOCS = [
 const index = buildSearchIndex(DOCS);
 const names = (q: string) => {
   const r = search(index, q);
-  return [...r.docs].sort((a, b) => r.scores[b]! - r.scores[a]! || a - b).map((d) => DOCS[d]!.names[0]);
+  return [...r.docs]
+    .sort((a, b) => r.scores[b]! - r.scores[a]! || a - b)
+    .map((d) => DOCS[d]!.names[0]);
 };
 
 describe('search', () => {
@@ -92,5 +103,22 @@ describe('search', () => {
 
   it('treats markup as text', () => {
     expect(names('<script>alert(1)</script>')).toEqual([]);
+  });
+});
+
+describe('highlightRanges', async () => {
+  const { highlightRanges } = await import('@/domain/highlight.ts');
+  it('marks accented text found by an unaccented query', () => {
+    expect(highlightRanges('Södertälje Science Park', ['sodertalje'])).toEqual([[0, 10]]);
+  });
+  it('marks prefixes at the start of words only', () => {
+    expect(highlightRanges('Flemingsberg Science', ['sci'])).toEqual([[13, 16]]);
+    expect(highlightRanges('Kista', ['ist'])).toEqual([]);
+  });
+  it('maps through letters that fold to two (æ → ae)', () => {
+    expect(highlightRanges('Ærø Bio', ['aero'])).toEqual([[0, 3]]);
+  });
+  it('merges overlapping ranges', () => {
+    expect(highlightRanges('Science', ['sci', 'science'])).toEqual([[0, 7]]);
   });
 });

@@ -6,18 +6,21 @@ import { useMessages } from '@/i18n/i18n.ts';
 export function UrlNotices({
   notices,
   missingActor,
+  removedFilters = false,
 }: {
   notices: readonly UrlNotice[];
   missingActor: boolean;
+  removedFilters?: boolean;
 }) {
   const t = useMessages();
   const [dismissed, setDismissed] = useState(false);
-  if (dismissed || (notices.length === 0 && !missingActor)) return null;
+  if (dismissed || (notices.length === 0 && !missingActor && !removedFilters)) return null;
   const params = [...new Set(notices.map((n) => n.param))];
   return (
     <div className="status status-warn notice-bar" role="status">
       <p>
         {missingActor && `${t.notFoundActor} `}
+        {removedFilters && `${t.unknownFilterValue} `}
         {params.length > 0 && t.urlIgnored(params.join(', '))}
       </p>
       <button type="button" className="button button-quiet" onClick={() => setDismissed(true)}>

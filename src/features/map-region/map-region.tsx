@@ -23,6 +23,9 @@ interface MapRegionProps {
   hoveredPlaceId: string | null;
   onSelectPlace: (placeId: string) => void;
   onHoverPlace: (placeId: string | null) => void;
+  onOpenCluster: (placeIds: string[]) => void;
+  /** Bounds of the current results, for "zoom to the results". */
+  resultBounds: BBox | null;
 }
 
 const reducedMotionQuery = () =>
@@ -38,11 +41,19 @@ export function MapRegion(props: MapRegionProps) {
   const fallback = useUiStore((s) => s.basemapFallback);
   const setFallback = useUiStore((s) => s.setBasemapFallback);
   const focus = useUiStore((s) => s.mapFocus);
+  const requestMapFocus = useUiStore((s) => s.requestMapFocus);
   const kinds = props.dataset.vocab.kinds;
   // The view the map opens with (it is read once per map instance; afterwards the map owns its camera).
   const initialView = getUrlState().view;
 
-  const onViewChange = useCallback((view: MapViewState) => setUrlState({ view }, 'replace'), []);
+  const setViewBounds = useUiStore((s) => s.setViewBounds);
+  const onViewChange = useCallback(
+    (view: MapViewState, bounds: BBox) => {
+      setViewBounds(bounds);
+      setUrlState({ view }, 'replace');
+    },
+    [setViewBounds],
+  );
   const onReady = useCallback(() => setStatus('ready'), [setStatus]);
   const onFailure = useCallback(() => setStatus('failed'), [setStatus]);
 
@@ -56,6 +67,17 @@ export function MapRegion(props: MapRegionProps) {
         </div>
       ) : (
         <div className="map-frame" data-map-status={status}>
+          {props.resultBounds && status === 'ready' && (
+            <div className="map-tools">
+              <button
+                type="button"
+                className="button"
+                onClick={() => props.resultBounds && requestMapFocus(props.resultBounds, 12)}
+              >
+                {t.zoomToResults}
+              </button>
+            </div>
+          )}
           <RegionErrorBoundary
             fallback={
               <div className="map-notice" role="note">
@@ -78,6 +100,7 @@ export function MapRegion(props: MapRegionProps) {
                 locale={t.mapLocale}
                 onSelectPlace={props.onSelectPlace}
                 onHoverPlace={props.onHoverPlace}
+                onOpenCluster={props.onOpenCluster}
                 onViewChange={onViewChange}
                 onReady={onReady}
                 onFailure={onFailure}

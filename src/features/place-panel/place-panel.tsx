@@ -11,14 +11,31 @@ import { useEscape } from '@/ui/use-escape.ts';
  * The occupants of one place: actors in the same building, or placed at the same municipality
  * centre. Each is one button away, so none is hidden under another on the map.
  */
-export function PlacePanel({ place, dataset }: { place: Place; dataset: Dataset }) {
+export function PlacePanel({
+  title,
+  actorIds,
+  place,
+  dataset,
+}: {
+  title: string;
+  actorIds: readonly string[];
+  /** Set for a shared place; a cluster's members have no single place. */
+  place?: Place;
+  dataset: Dataset;
+}) {
   const lang = useLang();
   const t = useMessages();
-  const close = useUiStore((s) => s.setOpenPlace);
+  const closePlace = useUiStore((s) => s.setOpenPlace);
+  const closeGroup = useUiStore((s) => s.setOpenGroup);
+  const close = () => {
+    closePlace(null);
+    closeGroup(null);
+  };
   const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), [place.id]);
-  useEscape(() => close(null));
-  const occupants = place.actorIds.flatMap((id) => dataset.actorById.get(id) ?? []);
+  const key = actorIds.join(',');
+  useEffect(() => headingRef.current?.focus(), [key]);
+  useEscape(close);
+  const occupants = actorIds.flatMap((id) => dataset.actorById.get(id) ?? []);
   const sites = new Set(occupants.map((a) => a.location?.siteName).filter(Boolean));
   const municipality =
     occupants[0]?.location && dataset.vocab.municipalities.get(occupants[0].location.municipality);
@@ -26,22 +43,19 @@ export function PlacePanel({ place, dataset }: { place: Place; dataset: Dataset 
     <article className="actor-panel" aria-labelledby="place-panel-heading">
       <header className="panel-header">
         <h2 id="place-panel-heading" ref={headingRef} tabIndex={-1}>
-          {t.placeOccupants(occupants.length)}
+          {title}
         </h2>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={() => close(null)}
-          aria-label={t.close}
-        >
+        <button type="button" className="icon-button" onClick={close} aria-label={t.close}>
           <span aria-hidden="true">×</span>
         </button>
       </header>
-      <p className="muted">
-        {place.precision === 'municipality'
-          ? t.placeAtMunicipality(label(municipality?.label, lang))
-          : [...sites].join(' · ')}
-      </p>
+      {place && (
+        <p className="muted">
+          {place.precision === 'municipality'
+            ? t.placeAtMunicipality(label(municipality?.label, lang))
+            : [...sites].join(' · ')}
+        </p>
+      )}
       <ul className="actor-rows">
         {occupants.map((actor) => {
           const kind = dataset.vocab.kinds.get(actor.kind);

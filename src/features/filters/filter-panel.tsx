@@ -1,0 +1,128 @@
+import { useMemo, useState } from 'react';
+import type { ResultSet } from '@/app/use-results.ts';
+import { setUrlState, useUrlState } from '@/app/url-store.ts';
+import type { Dataset } from '@/data/dataset.ts';
+import { collator } from '@/domain/collation.ts';
+import { filterAndCount } from '@/domain/facets.ts';
+import { EMPTY_FILTERS, FACETS, type Facet } from '@/domain/url-state.ts';
+import { formatNumber, locale, useLang, useMessages } from '@/i18n/i18n.ts';
+import { FACET_TITLE, facetValueLabel } from './facet-labels.ts';
+
+const VISIBLE_VALUES = 5;
+
+export function toggleFilter(facet: Facet, value: string) {
+  setUrlState((s) => {
+    const current = s.filters[facet];
+    const next = current.includes(value)
+      ? current.filter((v) => v !== value)
+      : [...current, value].sort();
+    return { ...s, filters: { ...s.filters, [facet]: next } };
+  }, 'push');
+}
+
+/**
+ * The facets. Each value shows how many actors choosing it would give; values that would give
+ * none stay visible, marked as such, so the reader sees what exists.
+ */
+export function FilterPanel({ dataset, results }: { dataset: Dataset; results: ResultSet }) {
+  const t = useMessages();
+  const filters = useUrlState((s) => s.filters);
+  const activeCount = FACETS.reduce((n, f) => n + filters[f].length, 0);
+  // A stable order for values: by how many actors they have in all, not by the current counts,
+  // so checkboxes do not jump under the pointer.
+  const totals = useMemo(
+    () => filterAndCount(results.index.facets, EMPTY_FILTERS).counts,
+    [results.index],
+  );
+  return (
+    <details className="filter-panel" open>
+      <summary>
+        {t.filters}
+        {activeCount > 0 && <span className="badge">{activeCount}</span>}
+      </summary>
+      {FACETS.map((facet) => (
+        <FacetGroup
+          key={facet}
+          facet={facet}
+          dataset={dataset}
+          results={results}
+          totals={totals[facet]}
+        />
+      ))}
+    </details>
+  );
+}
+
+function FacetGroup({
+  facet,
+  dataset,
+  results,
+  totals,
+}: {
+  facet: Facet;
+  dataset: Dataset;
+  results: ResultSet;
+  totals: Uint32Array;
+}) {
+  const t = useMessages();
+  const lang = useLang();
+  const selected = useUrlState((s) => s.filters[facet]);
+  const [expanded, setExpanded] = useState(false);
+  const column = results.index.facets[facet];
+  const values = useMemo(() => {
+    const c = collator(locale(lang));
+    return column.values
+      .map((id, code) => ({
+        id,
+        total: totals[code] ?? 0,
+        label: facetValueLabel(dataset, facet, id, lang),
+      }))
+      .sort((a, b) => b.total - a.total || c.compare(a.label, b.label));
+  }, [column, totals, dataset, facet, lang]);
+  if (values.length === 0) return null;
+  // Selected values always stay in view, even beyond the first few.
+  const shown = expanded
+    ? values
+    : values.filter((v, i) => i < VISIBLE_VALUES || selected.includes(v.id));
+  const title = FACET_TITLE[facet](t);
+  return (
+    <fieldset className="facet">
+      <legend>{title}</legend>
+      <ul>
+        {shown.map((v) => {
+          const count = results.counts[facet].get(v.id) ?? 0;
+          const checked = selected.includes(v.id);
+          return (
+            <li
+              key={v.id}
+              className={count === 0 && !checked ? 'facet-value is-empty' : 'facet-value'}
+            >
+              <label>
+                <input
+                  type="checkbox"
+                  checked={checked}
+                  onChange={() => toggleFilter(facet, v.id)}
+                />
+                <span className="facet-label">{v.label}</span>
+                <span className="facet-count">
+                  {formatNumber(count, lang)}
+                  {count === 0 && <span className="visually-hidden"> ({t.valueNone})</span>}
+                </span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+      {values.length > VISIBLE_VALUES && (
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={expanded}
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded ? t.showFewerValues : t.showAllValues(values.length)}
+        </button>
+      )}
+    </fieldset>
+  );
+}

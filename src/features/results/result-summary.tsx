@@ -1,0 +1,94 @@
+import { useEffect, useId, useRef } from 'react';
+import { useUiStore } from '@/app/ui-store.ts';
+import { setUrlState, useUrlState } from '@/app/url-store.ts';
+import type { ResultSet } from '@/app/use-results.ts';
+import { SORTS, type Sort } from '@/domain/url-state.ts';
+import { formatNumber, useLang, useMessages } from '@/i18n/i18n.ts';
+import type { Messages } from '@/i18n/messages.ts';
+
+const SORT_LABEL: Record<Sort, (t: Messages) => string> = {
+  relevance: (t) => t.sortRelevance,
+  name: (t) => t.sortName,
+  distance: (t) => t.sortDistance,
+};
+
+/** How long the count must stay put before it is read out, so typing does not chatter. */
+const ANNOUNCE_DELAY_MS = 700;
+
+export function ResultSummary({ results }: { results: ResultSet }) {
+  const t = useMessages();
+  const lang = useLang();
+  const sort = useUrlState((s) => s.sort);
+  const inView = useUrlState((s) => s.inView);
+  const announce = useUiStore((s) => s.announce);
+  const sortId = useId();
+  const shown = results.actors.length;
+  const total = results.index.actors.length;
+  const text = t.resultsCount(formatNumber(shown, lang), formatNumber(total, lang));
+
+  // Announce the count politely, debounced, and only when the result set changes.
+  const lastAnnounced = useRef<string | null>(null);
+  useEffect(() => {
+    const key = `${shown}/${total}`;
+    if (lastAnnounced.current === null) {
+      lastAnnounced.current = key;
+      return;
+    }
+    if (lastAnnounced.current === key) return;
+    const timer = window.setTimeout(() => {
+      lastAnnounced.current = key;
+      announce(text);
+    }, ANNOUNCE_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [shown, total, text, announce]);
+
+  return (
+    <div className="result-summary">
+      <p className="result-count">{text}</p>
+      <div className="result-controls">
+        <label htmlFor={sortId}>{t.sortLabel}</label>
+        <select
+          id={sortId}
+          value={sort}
+          onChange={(e) => setUrlState({ sort: e.target.value as Sort }, 'push')}
+        >
+          {SORTS.map((s) => (
+            <option key={s} value={s}>
+              {SORT_LABEL[s](t)}
+            </option>
+          ))}
+        </select>
+        <label className="checkbox" title={t.inViewHint}>
+          <input
+            type="checkbox"
+            checked={inView}
+            onChange={(e) => setUrlState({ inView: e.target.checked }, 'push')}
+          />
+          {t.inViewLabel}
+        </label>
+        <CopyLinkButton />
+      </div>
+    </div>
+  );
+}
+
+function CopyLinkButton() {
+  const t = useMessages();
+  const announce = useUiStore((s) => s.announce);
+  return (
+    <button
+      type="button"
+      className="button"
+      onClick={async () => {
+        try {
+          await navigator.clipboard.writeText(window.location.href);
+          announce(t.linkCopied);
+        } catch {
+          announce(t.linkCopyFailed);
+        }
+      }}
+    >
+      {t.copyLink}
+    </button>
+  );
+}
