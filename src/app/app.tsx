@@ -3,7 +3,9 @@ import type { Dataset } from '@/data/dataset.ts';
 import { useDataset } from '@/data/load-dataset.ts';
 import { groupPlaces, placeKey, placesToGeoJSON } from '@/domain/places.ts';
 import { boundsOf } from '@/domain/region.ts';
-import { buildRelationIndex } from '@/domain/relations.ts';
+import { actorFocus, programmeFocus } from '@/domain/focus.ts';
+import { buildProgrammeIndex, buildRelationIndex } from '@/domain/relations.ts';
+import { yearRange } from '@/domain/time.ts';
 import { FACETS, type UrlNotice } from '@/domain/url-state.ts';
 import { ActorList } from '@/features/actor-list/actor-list.tsx';
 import { ActorPanel } from '@/features/actor-panel/actor-panel.tsx';
@@ -14,14 +16,23 @@ import { Header } from '@/features/header/header.tsx';
 import { UrlNotices } from '@/features/header/url-notices.tsx';
 import { MapRegion } from '@/features/map-region/map-region.tsx';
 import { PlacePanel } from '@/features/place-panel/place-panel.tsx';
+import { ProgrammePanel } from '@/features/programme-panel/programme-panel.tsx';
+import { YearControl } from '@/features/year/year-control.tsx';
 import { ResultSummary } from '@/features/results/result-summary.tsx';
 import { SearchBox } from '@/features/search/search-box.tsx';
 import { useLang, useMessages } from '@/i18n/i18n.ts';
 import { LiveRegion } from '@/ui/live-region.tsx';
+import { SidePanel } from '@/ui/side-panel.tsx';
 import { RegionErrorBoundary } from './error-boundary.tsx';
-import { selectActor } from './selection.ts';
+import { closeActor, closeProgramme, selectActor } from './selection.ts';
 import { useUiStore } from './ui-store.ts';
-import { canonicalizeUrl, initialUrlNotices, setUrlState, useUrlState } from './url-store.ts';
+import {
+  canonicalizeUrl,
+  getUrlState,
+  initialUrlNotices,
+  setUrlState,
+  useUrlState,
+} from './url-store.ts';
 import { useActorIndex, useResults } from './use-results.ts';
 
 export function App() {
@@ -113,6 +124,20 @@ function Loaded({ dataset, urlNotices }: { dataset: Dataset; urlNotices: UrlNoti
   const setNarrowView = useUiStore((s) => s.setNarrowView);
 
   const relations = useMemo(() => buildRelationIndex(dataset.actors), [dataset]);
+  const programmeMembers = useMemo(() => buildProgrammeIndex(dataset.actors), [dataset]);
+  const programmeId = useUrlState((s) => s.programme);
+  const year = useUrlState((s) => s.year);
+  const showRelations = useUrlState((s) => s.relations);
+  const programme = programmeId ? dataset.programmeById.get(programmeId) : undefined;
+  const years = useMemo(
+    () =>
+      yearRange(
+        dataset.actors,
+        dataset.programmes.map((p) => p.period),
+        new Date().getFullYear(),
+      ),
+    [dataset],
+  );
   // The map shows the result set, as the list does.
   const places = useMemo(() => groupPlaces(results.actors), [results.actors]);
   const placeById = useMemo(() => new Map(places.map((p) => [p.id, p])), [places]);
@@ -123,6 +148,46 @@ function Loaded({ dataset, urlNotices }: { dataset: Dataset; urlNotices: UrlNoti
   const initialBounds = useMemo(() => boundsOf(places.map((p) => p.coordinates)), [places]);
 
   const selected = selectedId ? dataset.actorById.get(selectedId) : undefined;
+  // The open actor's ties, or the open programme's members, brought forward on the map.
+  const focusModel = useMemo(() => {
+    if (selected) return actorFocus(selected, dataset, relations, year);
+    if (programme)
+      return programmeFocus(programme.id, dataset, programmeMembers.get(programme.id) ?? [], year);
+    return null;
+  }, [selected, programme, dataset, relations, programmeMembers, year]);
+  const focusBounds = useMemo(
+    () =>
+      focusModel
+        ? boundsOf(
+            [...(focusModel.centre ? [focusModel.centre] : []), ...focusModel.others].map(
+              (a) => a.coordinates,
+            ),
+          )
+        : null,
+    [focusModel],
+  );
+  const fitPending = useUiStore((s) => s.fitToFocusPending);
+  const requestFitToFocus = useUiStore((s) => s.requestFitToFocus);
+  useEffect(() => {
+    // A link to a programme without a map view opens fitted to the programme's members.
+    const { programme: linked, view } = getUrlState();
+    if (linked && !view) requestFitToFocus();
+  }, [requestFitToFocus]);
+  const clearFit = useUiStore((s) => s.clearFitToFocus);
+  const requestMapFocus = useUiStore((s) => s.requestMapFocus);
+  useEffect(() => {
+    // A programme opened by the reader: fit the map to its members once.
+    if (!fitPending || !focusBounds) return;
+    clearFit();
+    requestMapFocus(focusBounds, 12);
+  }, [fitPending, focusBounds, clearFit, requestMapFocus]);
+  const onSelectActorById = useCallback(
+    (id: string) => {
+      const actor = dataset.actorById.get(id);
+      if (actor) selectActor(actor);
+    },
+    [dataset],
+  );
   const hovered = hoveredActorId ? dataset.actorById.get(hoveredActorId) : undefined;
   const openPlace = openPlaceId ? placeById.get(openPlaceId) : undefined;
 
@@ -150,6 +215,12 @@ function Loaded({ dataset, urlNotices }: { dataset: Dataset; urlNotices: UrlNoti
 
   const panel = selected ? (
     <ActorPanel actor={selected} dataset={dataset} relations={relations} />
+  ) : programme ? (
+    <ProgrammePanel
+      programme={programme}
+      members={programmeMembers.get(programme.id) ?? []}
+      dataset={dataset}
+    />
   ) : openPlace ? (
     <PlacePanel
       title={t.placeOccupants(openPlace.actorIds.length)}
@@ -177,6 +248,7 @@ function Loaded({ dataset, urlNotices }: { dataset: Dataset; urlNotices: UrlNoti
         <div className="finder">
           <SearchBox />
           <FilterPanel dataset={dataset} results={results} />
+          <YearControl range={years} />
         </div>
         <div className="finder-status">
           <ActiveFilters dataset={dataset} />
@@ -197,6 +269,10 @@ function Loaded({ dataset, urlNotices }: { dataset: Dataset; urlNotices: UrlNoti
           onHoverPlace={onHoverPlace}
           onOpenCluster={onOpenCluster}
           resultBounds={initialBounds}
+          focusModel={focusModel}
+          showRelations={showRelations}
+          focusBounds={focusBounds}
+          onSelectActor={onSelectActorById}
         />
       </div>
       <nav className="narrow-toggle" aria-label={t.viewToggle}>
@@ -213,14 +289,20 @@ function Loaded({ dataset, urlNotices }: { dataset: Dataset; urlNotices: UrlNoti
         ))}
       </nav>
       {panel && (
-        <aside
-          className="panel"
-          aria-labelledby={selected ? 'actor-panel-heading' : 'place-panel-heading'}
+        <SidePanel
+          labelledBy={
+            selected
+              ? 'actor-panel-heading'
+              : programme
+                ? 'programme-panel-heading'
+                : 'place-panel-heading'
+          }
+          onClose={selected ? closeActor : programme ? closeProgramme : () => setOpenPlace(null)}
         >
           <RegionErrorBoundary fallback={<p className="status status-error">{t.regionFailed}</p>}>
             {panel}
           </RegionErrorBoundary>
-        </aside>
+        </SidePanel>
       )}
     </>
   );

@@ -29,14 +29,37 @@ export function selectActor(actor: Actor, options: { moveMap?: boolean } = {}) {
     const [lon, lat] = actor.coordinates;
     ui.requestMapFocus([lon, lat, lon, lat]);
   }
-  setUrlState((s) => ({ ...s, actor: actor.id }), 'push');
+  // An actor opened from a programme replaces it; Back returns to the programme.
+  setUrlState((s) => ({ ...s, actor: actor.id, programme: null }), 'push');
+}
+
+/** Opens the programme view: its panel, and its members highlighted on the map. */
+export function openProgramme(programmeId: string) {
+  if (document.activeElement instanceof HTMLElement && document.activeElement !== document.body) {
+    opener = document.activeElement;
+  }
+  focusRequested = true;
+  const ui = useUiStore.getState();
+  ui.setOpenPlace(null);
+  ui.setOpenGroup(null);
+  ui.requestFitToFocus();
+  setUrlState((s) => ({ ...s, programme: programmeId, actor: null }), 'push');
+}
+
+export function closeProgramme() {
+  restoreFocus();
+  setUrlState((s) => ({ ...s, programme: null }), 'push');
+}
+
+/** Focus moves back before a panel goes, so it never falls to <body> in between. */
+function restoreFocus() {
+  const target = opener;
+  opener = null;
+  if (target && target.isConnected) target.focus();
+  else document.getElementById('actor-list-heading')?.focus();
 }
 
 export function closeActor() {
-  const target = opener;
-  opener = null;
-  // Focus moves back before the panel goes, so it never falls to <body> in between.
-  if (target && target.isConnected) target.focus();
-  else document.getElementById('actor-list-heading')?.focus();
+  restoreFocus();
   setUrlState((s) => ({ ...s, actor: null }), 'push');
 }

@@ -25,6 +25,8 @@ interface UiState {
   announcement: { text: string; seq: number };
   /** Where the app asks the map to go; `seq` tells a new request from an old one. */
   mapFocus: { bounds: BBox; seq: number; maxZoom?: number } | null;
+  /** Set when the next focus model (a programme just opened) should be fitted into view. */
+  fitToFocusPending: boolean;
   setHoveredActor: (id: string | null) => void;
   setOpenPlace: (id: string | null) => void;
   setOpenGroup: (group: { actorIds: string[] } | null) => void;
@@ -35,6 +37,8 @@ interface UiState {
   setProblemsOpen: (open: boolean) => void;
   announce: (text: string) => void;
   requestMapFocus: (bounds: BBox, maxZoom?: number) => void;
+  requestFitToFocus: () => void;
+  clearFitToFocus: () => void;
 }
 
 export const useUiStore = create<UiState>()((set) => ({
@@ -48,6 +52,7 @@ export const useUiStore = create<UiState>()((set) => ({
   problemsOpen: false,
   announcement: { text: '', seq: 0 },
   mapFocus: null,
+  fitToFocusPending: false,
   setHoveredActor: (hoveredActorId) => set({ hoveredActorId }),
   setOpenPlace: (openPlaceId) => set({ openPlaceId, openGroup: null }),
   setOpenGroup: (openGroup) => set({ openGroup, openPlaceId: null }),
@@ -59,4 +64,6 @@ export const useUiStore = create<UiState>()((set) => ({
   announce: (text) => set((s) => ({ announcement: { text, seq: s.announcement.seq + 1 } })),
   requestMapFocus: (bounds, maxZoom) =>
     set((s) => ({ mapFocus: { bounds, maxZoom, seq: (s.mapFocus?.seq ?? 0) + 1 } })),
+  requestFitToFocus: () => set({ fitToFocusPending: true }),
+  clearFitToFocus: () => set({ fitToFocusPending: false }),
 }));

@@ -13,6 +13,7 @@ import {
   type Results,
 } from '@/domain/results.ts';
 import { HOME_VIEW } from '@/domain/region.ts';
+import { presenceMask } from '@/domain/time.ts';
 import { useUiStore } from './ui-store.ts';
 import { useUrlState } from './url-store.ts';
 
@@ -36,6 +37,11 @@ export function useResults(index: ActorIndex): ResultSet {
   const inView = useUrlState((s) => s.inView);
   const view = useUrlState((s) => s.view);
   const viewBounds = useUiStore((s) => s.viewBounds);
+  const year = useUrlState((s) => s.year);
+  const present = useMemo(
+    () => (year === null ? null : presenceMask(index.actors, year)),
+    [index, year],
+  );
   // Typing stays responsive: the input updates at once, the results when React has time.
   const deferredQ = useDeferredValue(q);
   const bounds = inView ? viewBounds : null;
@@ -46,7 +52,7 @@ export function useResults(index: ActorIndex): ResultSet {
   const centerKey = center ? center.join(',') : '';
 
   return useMemo(() => {
-    const query = { q: deferredQ, filters, sort, inView: bounds, center };
+    const query = { q: deferredQ, filters, sort, inView: bounds, center, present };
     const results = computeResults(index, query);
     const actors = Array.from(results.order, (i) => index.actors[i] as Actor);
     const positionOf = new Map(actors.map((a, i) => [a.id, i]));
@@ -54,5 +60,5 @@ export function useResults(index: ActorIndex): ResultSet {
     return { ...results, index, actors, positionOf, relaxations };
     // centerKey stands for center, which is a fresh tuple on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [index, deferredQ, filters, sort, bounds, centerKey]);
+  }, [index, deferredQ, filters, sort, bounds, centerKey, present]);
 }

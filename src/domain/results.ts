@@ -92,6 +92,8 @@ export interface ResultQuery {
   inView: BBox | null;
   /** Map centre, for sorting by distance. */
   center: readonly [number, number] | null;
+  /** Optional mask of actors to consider at all (1), e.g. those present in the chosen year. */
+  present?: Uint8Array | null;
 }
 
 export interface Results {
@@ -138,10 +140,13 @@ export function computeResults(index: ActorIndex, query: ResultQuery): Results {
     candidates = new Uint8Array(index.actors.length);
     for (const d of found.docs) candidates[d] = 1;
   }
-  if (query.inView) {
-    const view = inViewMask(index, query.inView);
-    if (candidates) for (let i = 0; i < view.length; i++) candidates[i] = candidates[i]! & view[i]!;
-    else candidates = view;
+  for (const mask of [
+    query.inView ? inViewMask(index, query.inView) : null,
+    query.present ?? null,
+  ]) {
+    if (!mask) continue;
+    if (candidates) for (let i = 0; i < mask.length; i++) candidates[i] = candidates[i]! & mask[i]!;
+    else candidates = mask.slice();
   }
   const result = filterAndCount(index.facets, query.filters, candidates);
   const order = result.matches;

@@ -35,6 +35,8 @@ export interface UrlState {
   inView: boolean;
   /** "As of year": show the ecosystem as it stood then. */
   year: number | null;
+  /** Whether the ties of the open actor or programme are drawn on the map. */
+  relations: boolean;
 }
 
 export type NoticeCode = 'unknown-param' | 'repeated-param' | 'invalid-value' | 'clamped';
@@ -61,6 +63,7 @@ export const DEFAULT_STATE: UrlState = {
   sort: 'relevance',
   inView: false,
   year: null,
+  relations: true,
 };
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -150,6 +153,10 @@ export function parseUrlState(search: string): { state: UrlState; notices: UrlNo
         if (value === '1') state.inView = true;
         else notices.push({ code: 'invalid-value', param: key });
         break;
+      case 'rel':
+        if (value === '0') state.relations = false;
+        else notices.push({ code: 'invalid-value', param: key });
+        break;
       case 'year': {
         const year = /^\d{1,4}$/.test(value) ? Number(value) : NaN;
         if (Number.isInteger(year)) {
@@ -178,6 +185,7 @@ export function serializeUrlState(state: UrlState): string {
   if (state.year !== null) params.set('year', String(state.year));
   if (state.sort !== DEFAULT_STATE.sort) params.set('sort', state.sort);
   if (state.inView) params.set('inview', '1');
+  if (!state.relations) params.set('rel', '0');
   if (state.actor) params.set('actor', state.actor);
   if (state.view) {
     const { longitude, latitude, zoom } = state.view;

@@ -20,6 +20,7 @@ import Map, {
   type MapRef,
 } from 'react-map-gl/maplibre';
 import type { KindEntry } from '@/data/schema.ts';
+import type { FocusModel } from '@/domain/focus.ts';
 import type { PlaceFeatureCollection } from '@/domain/places.ts';
 import { OVERVIEW_BBOX, type BBox } from '@/domain/region.ts';
 import type { MapViewState } from '@/domain/url-state.ts';
@@ -33,6 +34,13 @@ import {
   placeLabelLayer,
   placeLayer,
 } from './layers.ts';
+import {
+  FOCUS_LINES,
+  FOCUS_POINTS,
+  focusGeoJSON,
+  focusLineLayers,
+  focusPointLayers,
+} from './focus-layers.ts';
 import { markerFor } from './marker-images.ts';
 import { maplibregl } from './setup.ts';
 
@@ -62,6 +70,11 @@ export interface MapViewProps {
   onHoverPlace: (placeId: string | null) => void;
   /** A cluster was clicked: its places, so the app can list its members. */
   onOpenCluster: (placeIds: string[]) => void;
+  /** The open actor's or programme's ties, brought forward; the rest of the map is dimmed. */
+  focusModel: FocusModel | null;
+  showRelations: boolean;
+  /** A tied actor's marker was clicked. */
+  onSelectActor: (actorId: string) => void;
   onViewChange: (view: MapViewState, bounds: BBox) => void;
   onReady: () => void;
   onFailure: (reason: 'context-lost' | 'error') => void;
@@ -69,6 +82,24 @@ export interface MapViewProps {
 }
 
 const PADDING = 48;
+
+/**
+ * Room around fitted bounds: the top-left corner carries the map's own tools (and, with an actor
+ * or programme open, the relations key), and tied actors may sit on a ring outside the bounds.
+ */
+function fitPadding(width: number, withOverlay: boolean) {
+  const ring = 56;
+  return {
+    top: 60 + ring,
+    right: ring + 20,
+    bottom: ring + 40,
+    left: withOverlay ? Math.min(320, width * 0.4) : ring + 20,
+  };
+}
+const FOCUS_LINE_LAYERS = focusLineLayers();
+const FOCUS_POINT_LAYERS = focusPointLayers();
+const FOCUS_MARKERS_LAYER = 'focus-markers';
+const interactiveLayers = [...INTERACTIVE_LAYERS, FOCUS_MARKERS_LAYER];
 /** How long an online style may take before the embedded one replaces it. */
 const ONLINE_STYLE_TIMEOUT_MS = 8000;
 
@@ -83,6 +114,9 @@ export default function MapView(props: MapViewProps) {
     onSelectPlace,
     onHoverPlace,
     onOpenCluster,
+    focusModel,
+    showRelations,
+    onSelectActor,
     onViewChange,
     onReady,
     onFailure,
@@ -93,9 +127,14 @@ export default function MapView(props: MapViewProps) {
   const [style, setStyle] = useState<string | StyleSpecification>(props.onlineStyleUrl || embedded);
   const usingOnline = typeof style === 'string';
   const [loaded, setLoaded] = useState(false);
+  const [pointer, setPointer] = useState(false);
 
   // Kept in refs so that MapLibre's long-lived listeners always see the latest props.
   const viewChangeRef = useRef(onViewChange);
+  const hasFocusRef = useRef(focusModel !== null);
+  useEffect(() => {
+    hasFocusRef.current = focusModel !== null;
+  }, [focusModel]);
   useEffect(() => {
     viewChangeRef.current = onViewChange;
   });
@@ -171,15 +210,50 @@ export default function MapView(props: MapViewProps) {
         essential: false,
       });
     } else {
-      map.fitBounds([w, s, e, n], { padding: PADDING, maxZoom: focus.maxZoom ?? 13, duration });
+      map.fitBounds([w, s, e, n], {
+        padding: fitPadding(map.getContainer().clientWidth, hasFocusRef.current),
+        maxZoom: focus.maxZoom ?? 13,
+        duration,
+      });
     }
   }, [focus, loaded, reducedMotion]);
+
+  const dim = focusModel !== null;
+  const layers = useMemo(() => {
+    const fade = (opacity: number) => (dim ? opacity : 1);
+    return {
+      cluster: {
+        ...clusterLayer,
+        paint: {
+          ...clusterLayer.paint,
+          'circle-opacity': fade(0.3),
+          'circle-stroke-opacity': fade(0.3),
+        },
+      },
+      clusterCount: {
+        ...clusterCountLayer,
+        paint: { ...clusterCountLayer.paint, 'text-opacity': fade(0.4) },
+      },
+      place: {
+        ...placeLayer,
+        paint: { ...placeLayer.paint, 'icon-opacity': fade(0.3), 'text-opacity': fade(0.4) },
+      },
+      placeLabel: {
+        ...placeLabelLayer,
+        paint: { ...placeLabelLayer.paint, 'text-opacity': fade(0) },
+      },
+    };
+  }, [dim]);
 
   const handleClick = useCallback(
     (event: MapLayerMouseEvent) => {
       const feature = event.features?.[0];
       const map = mapRef.current;
       if (!feature || !map) return;
+      if (feature.layer.id === FOCUS_MARKERS_LAYER) {
+        onSelectActor(String(feature.properties.id));
+        return;
+      }
       if (feature.layer.id === clusterLayer.id) {
         const source = map.getSource<GeoJSONSource>(PLACES_SOURCE);
         const clusterId = feature.properties.cluster_id as number;
@@ -195,7 +269,7 @@ export default function MapView(props: MapViewProps) {
       }
       onSelectPlace(String(feature.properties.placeId));
     },
-    [onSelectPlace, onOpenCluster, reducedMotion],
+    [onSelectPlace, onOpenCluster, onSelectActor, reducedMotion],
   );
 
   const handleMouseMove = useCallback(
@@ -203,6 +277,7 @@ export default function MapView(props: MapViewProps) {
       const feature = event.features?.[0];
       const id =
         feature && feature.layer.id === placeLayer.id ? String(feature.properties.placeId) : null;
+      setPointer(Boolean(feature));
       onHoverPlace(id);
     },
     [onHoverPlace],
@@ -231,8 +306,8 @@ export default function MapView(props: MapViewProps) {
       dragRotate={false}
       pitchWithRotate={false}
       touchPitch={false}
-      interactiveLayerIds={INTERACTIVE_LAYERS}
-      cursor={hoveredPlaceId ? 'pointer' : 'grab'}
+      interactiveLayerIds={interactiveLayers}
+      cursor={pointer || hoveredPlaceId ? 'pointer' : 'grab'}
       onLoad={handleLoad}
       onError={handleError}
       onClick={handleClick}
@@ -257,13 +332,47 @@ export default function MapView(props: MapViewProps) {
         clusterRadius={42}
         clusterProperties={{ actors: ['+', ['get', 'count']] }}
       >
-        <Layer {...clusterLayer} />
-        <Layer {...clusterCountLayer} />
+        <Layer {...layers.cluster} />
+        <Layer {...layers.clusterCount} />
         <Layer {...placeHighlightLayer} />
-        <Layer {...placeLayer} />
-        <Layer {...placeLabelLayer} />
+        <Layer {...layers.place} />
+        <Layer {...layers.placeLabel} />
       </Source>
+      {focusModel && <FocusOverlay focus={focusModel} showLinks={showRelations} />}
     </Map>
+  );
+}
+
+/**
+ * The open actor's or programme's ties. A child of <Map>, so it reads the zoom straight from the
+ * map: rings around shared points are sized in pixels and are laid out again after each zoom.
+ */
+function FocusOverlay({ focus, showLinks }: { focus: FocusModel; showLinks: boolean }) {
+  const { current } = useMap();
+  const [zoom, setZoom] = useState(() => Math.round((current?.getZoom() ?? 8) * 4) / 4);
+  useEffect(() => {
+    const map = current?.getMap();
+    if (!map) return;
+    const update = () => setZoom(Math.round(map.getZoom() * 4) / 4);
+    map.on('zoomend', update);
+    return () => {
+      map.off('zoomend', update);
+    };
+  }, [current]);
+  const data = useMemo(() => focusGeoJSON(focus, zoom, showLinks), [focus, zoom, showLinks]);
+  return (
+    <>
+      <Source id={FOCUS_LINES} type="geojson" data={data.lines}>
+        {FOCUS_LINE_LAYERS.map((layer) => (
+          <Layer key={layer.id} {...layer} />
+        ))}
+      </Source>
+      <Source id={FOCUS_POINTS} type="geojson" data={data.points}>
+        {FOCUS_POINT_LAYERS.map((layer) => (
+          <Layer key={layer.id} {...layer} />
+        ))}
+      </Source>
+    </>
   );
 }
 
@@ -326,6 +435,28 @@ function exposeTestHook(map: MapLibreEvent['target']) {
     /** True when the map has nothing left to load or animate. */
     isIdle: () => map.loaded() && !map.isMoving() && map.areTilesLoaded(),
     zoom: () => map.getZoom(),
+    /** The relation lines drawn: to whom, in which style. */
+    focusLines: () =>
+      map
+        .queryRenderedFeatures({
+          layers: FOCUS_LINE_LAYERS.map((l) => l.id).filter((id) => map.getLayer(id)),
+        })
+        .filter((f) => f.properties.style !== 'leader')
+        .map((f) => ({
+          to: String(f.properties.to),
+          style: String(f.properties.style),
+          inactive: Boolean(f.properties.inactive),
+        })),
+    /** The focus markers drawn: id, position, and whether each is the centre. */
+    focusMarkers: () =>
+      (map.getLayer(FOCUS_MARKERS_LAYER)
+        ? map.queryRenderedFeatures({ layers: [FOCUS_MARKERS_LAYER] })
+        : []
+      ).map((f) => ({
+        id: String(f.properties.id),
+        centre: Boolean(f.properties.centre),
+        coordinates: (f.geometry as unknown as { coordinates: [number, number] }).coordinates,
+      })),
   };
 }
 

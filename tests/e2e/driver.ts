@@ -196,6 +196,10 @@ export class AppDriver {
     throw new Error(`never reached ${String(name)} with ArrowDown`);
   }
 
+  async clickCheckbox(name: string | RegExp): Promise<void> {
+    await this.page.getByRole('checkbox', { name }).first().click();
+  }
+
   async clickButton(name: string | RegExp): Promise<void> {
     await this.page.getByRole('button', { name }).first().click();
   }
@@ -222,6 +226,27 @@ export class AppDriver {
         m.renderedClusters().reduce((n, c) => n + c, 0)
       );
     });
+  }
+
+  /** Relation lines on the map: the actors they lead to, by style. */
+  async relationLines(): Promise<{ to: string; style: string; inactive: boolean }[]> {
+    return this.page.evaluate(() => window.aktorskartanMap.focusLines());
+  }
+
+  /** Actors brought forward on the map (the open actor or programme and its ties). */
+  async focusedActors(): Promise<string[]> {
+    return this.page.evaluate(() => window.aktorskartanMap.focusMarkers().map((m) => m.id));
+  }
+
+  async chooseYear(year: number | null): Promise<void> {
+    await this.page
+      .getByRole('combobox', { name: /Som läget var år|As of year/ })
+      .selectOption(year === null ? '' : String(year));
+  }
+
+  /** The text of the open panel, for checking what it lists. */
+  async panelText(): Promise<string> {
+    return ((await this.page.locator('.panel').first().textContent()) ?? '').replace(/\s+/g, ' ');
   }
 
   async renderedPlaceIds(): Promise<string[]> {
@@ -382,6 +407,8 @@ declare global {
       isIdle: () => boolean;
       zoom: () => number;
       firstClusterPoint: () => { x: number; y: number } | null;
+      focusLines: () => { to: string; style: string; inactive: boolean }[];
+      focusMarkers: () => { id: string; centre: boolean; coordinates: [number, number] }[];
     };
     axe: {
       run: (

@@ -35,6 +35,7 @@ const state: fc.Arbitrary<UrlState> = fc.record({
   sort: fc.constantFrom(...SORTS),
   inView: fc.boolean(),
   year: fc.option(fc.integer({ min: 1800, max: 2100 }), { nil: null }),
+  relations: fc.boolean(),
 });
 
 describe('URL state codec', () => {

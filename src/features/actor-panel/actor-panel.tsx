@@ -1,5 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { closeActor, selectActor, takeFocusRequest } from '@/app/selection.ts';
+import { closeActor, openProgramme, selectActor, takeFocusRequest } from '@/app/selection.ts';
+import { useUrlState } from '@/app/url-store.ts';
+import { programmeActivity, spanActivity } from '@/domain/time.ts';
 import type { Actor, Dataset } from '@/data/dataset.ts';
 import type { Period } from '@/data/schema.ts';
 import { groupRelations, type RelationIndex } from '@/domain/relations.ts';
@@ -7,6 +9,7 @@ import { formatPartialDate, label, localize, useLang, useMessages } from '@/i18n
 import type { Messages } from '@/i18n/messages.ts';
 import { KindSymbol } from '@/ui/kind-symbol.tsx';
 import { useEscape } from '@/ui/use-escape.ts';
+import { SourceList } from './source-list.tsx';
 
 interface ActorPanelProps {
   actor: Actor;
@@ -36,6 +39,7 @@ const yearsLabel = (from?: number, to?: number) =>
 export function ActorPanel({ actor, dataset, relations }: ActorPanelProps) {
   const lang = useLang();
   const t = useMessages();
+  const year = useUrlState((s) => s.year);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (takeFocusRequest()) headingRef.current?.focus();
@@ -198,12 +202,33 @@ export function ActorPanel({ actor, dataset, relations }: ActorPanelProps) {
             {actor.programmes.map((p) => {
               const programme = dataset.programmeById.get(p.programme);
               const role = dataset.vocab.programmeRoles.get(p.role);
+              const inactive =
+                year !== null &&
+                ((programme && programmeActivity(programme.period, year) === 'inactive') ||
+                  spanActivity(p, year) === 'inactive');
               return (
-                <li key={`${p.programme}:${p.role}`}>
-                  <strong>{programme?.name ?? p.programme}</strong> – {label(role?.label, lang)}
+                <li
+                  key={`${p.programme}:${p.role}`}
+                  className={inactive ? 'is-inactive' : undefined}
+                >
+                  {programme ? (
+                    <button
+                      type="button"
+                      className="link-button strong"
+                      onClick={() => openProgramme(programme.id)}
+                    >
+                      {programme.name}
+                    </button>
+                  ) : (
+                    <strong>{p.programme}</strong>
+                  )}{' '}
+                  – {label(role?.label, lang)}
                   {yearsLabel(p.from, p.to)}
                   {programme && (
                     <span className="muted"> · {formatPeriod(programme.period, t)}</span>
+                  )}
+                  {inactive && year !== null && (
+                    <span className="muted"> – {t.notActiveIn(year)}</span>
                   )}
                 </li>
               );
@@ -224,7 +249,14 @@ export function ActorPanel({ actor, dataset, relations }: ActorPanelProps) {
                 <div key={g.key} className="relation-group">
                   <dt>{label(heading, lang) || g.type}</dt>
                   {g.items.map((r) => (
-                    <dd key={`${r.otherId}:${r.direction}`}>
+                    <dd
+                      key={`${r.otherId}:${r.direction}`}
+                      className={
+                        year !== null && spanActivity(r, year) === 'inactive'
+                          ? 'is-inactive'
+                          : undefined
+                      }
+                    >
                       {actorButton(r.otherId)}
                       {r.via && (
                         <span className="muted">
@@ -254,28 +286,7 @@ export function ActorPanel({ actor, dataset, relations }: ActorPanelProps) {
 
       <section aria-labelledby="panel-sources">
         <h3 id="panel-sources">{t.sources}</h3>
-        <ul className="sources">
-          {actor.sources.map((id) => {
-            const s = dataset.sourceById.get(id);
-            if (!s) return null;
-            return (
-              <li key={id}>
-                {s.url ? (
-                  <a href={s.url} target="_blank" rel="noopener noreferrer">
-                    {s.title}
-                    <span className="visually-hidden"> {t.opensInNewTab}</span>
-                  </a>
-                ) : (
-                  s.title
-                )}
-                <span className="muted">
-                  {' '}
-                  – {s.publisher}, {s.date ? formatPartialDate(s.date, lang) : t.undated}
-                </span>
-              </li>
-            );
-          })}
-        </ul>
+        <SourceList ids={actor.sources} dataset={dataset} />
         <p className="muted">
           {t.lastVerified}: {formatPartialDate(actor.lastVerified, lang)}
         </p>

@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { ResultSet } from '@/app/use-results.ts';
+import { openProgramme } from '@/app/selection.ts';
 import { setUrlState, useUrlState } from '@/app/url-store.ts';
+import { programmeActivity } from '@/domain/time.ts';
 import type { Dataset } from '@/data/dataset.ts';
 import { collator } from '@/domain/collation.ts';
 import { filterAndCount } from '@/domain/facets.ts';
@@ -67,6 +69,7 @@ function FacetGroup({
   const t = useMessages();
   const lang = useLang();
   const selected = useUrlState((s) => s.filters[facet]);
+  const year = useUrlState((s) => s.year);
   const [expanded, setExpanded] = useState(false);
   const column = results.index.facets[facet];
   const values = useMemo(() => {
@@ -92,6 +95,11 @@ function FacetGroup({
         {shown.map((v) => {
           const count = results.counts[facet].get(v.id) ?? 0;
           const checked = selected.includes(v.id);
+          const programme = facet === 'programme' ? dataset.programmeById.get(v.id) : undefined;
+          const inactive =
+            programme !== undefined &&
+            year !== null &&
+            programmeActivity(programme.period, year) === 'inactive';
           return (
             <li
               key={v.id}
@@ -103,12 +111,28 @@ function FacetGroup({
                   checked={checked}
                   onChange={() => toggleFilter(facet, v.id)}
                 />
-                <span className="facet-label">{v.label}</span>
+                <span className={inactive ? 'facet-label is-inactive' : 'facet-label'}>
+                  {v.label}
+                  {inactive && year !== null && (
+                    <span className="muted"> ({t.notActiveIn(year)})</span>
+                  )}
+                </span>
                 <span className="facet-count">
                   {formatNumber(count, lang)}
                   {count === 0 && <span className="visually-hidden"> ({t.valueNone})</span>}
                 </span>
               </label>
+              {programme && (
+                <button
+                  type="button"
+                  className="icon-button info-button"
+                  aria-label={t.openProgramme(programme.name)}
+                  title={t.openProgramme(programme.name)}
+                  onClick={() => openProgramme(programme.id)}
+                >
+                  <span aria-hidden="true">ⓘ</span>
+                </button>
+              )}
             </li>
           );
         })}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Dataset } from '@/data/dataset.ts';
 import { PALETTE } from '@/domain/palette.ts';
 import { label, useLang, useMessages } from '@/i18n/i18n.ts';
@@ -7,10 +8,15 @@ import { KindSymbol } from '@/ui/kind-symbol.tsx';
 export function Legend({ dataset }: { dataset: Dataset }) {
   const lang = useLang();
   const t = useMessages();
+  const [wide] = useState(
+    () =>
+      typeof window.matchMedia !== 'function' || window.matchMedia('(min-width: 801px)').matches,
+  );
   const present = new Set(dataset.actors.map((a) => a.kind));
   const kinds = dataset.vocabularies.kinds.filter((k) => present.has(k.id));
   return (
-    <details className="legend" open>
+    // Open by default where there is room; on a phone the map needs the space.
+    <details className="legend" open={wide}>
       <summary>{t.legend}</summary>
       <ul>
         {kinds.map((kind) => (

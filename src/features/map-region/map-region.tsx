@@ -10,6 +10,8 @@ import type { MapViewState } from '@/domain/url-state.ts';
 import { useLang, useMessages } from '@/i18n/i18n.ts';
 import { hasWebGL2 } from '@/map/webgl.ts';
 import { Legend } from '@/features/legend/legend.tsx';
+import { RelationsLegend } from '@/features/relations/relations-legend.tsx';
+import type { FocusModel } from '@/domain/focus.ts';
 
 /** The map chunk (MapLibre included) is split off and fetched at start-up, beside the data. */
 export const loadMapView = () => import('@/map/map-view.tsx');
@@ -26,6 +28,10 @@ interface MapRegionProps {
   onOpenCluster: (placeIds: string[]) => void;
   /** Bounds of the current results, for "zoom to the results". */
   resultBounds: BBox | null;
+  focusModel: FocusModel | null;
+  focusBounds: BBox | null;
+  showRelations: boolean;
+  onSelectActor: (actorId: string) => void;
 }
 
 const reducedMotionQuery = () =>
@@ -67,15 +73,23 @@ export function MapRegion(props: MapRegionProps) {
         </div>
       ) : (
         <div className="map-frame" data-map-status={status}>
-          {props.resultBounds && status === 'ready' && (
+          {status === 'ready' && (
             <div className="map-tools">
-              <button
-                type="button"
-                className="button"
-                onClick={() => props.resultBounds && requestMapFocus(props.resultBounds, 12)}
-              >
-                {t.zoomToResults}
-              </button>
+              {props.resultBounds && (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => props.resultBounds && requestMapFocus(props.resultBounds, 12)}
+                >
+                  {t.zoomToResults}
+                </button>
+              )}
+              {props.focusModel && (
+                <RelationsLegend
+                  focus={props.focusModel}
+                  onFit={() => props.focusBounds && requestMapFocus(props.focusBounds, 12)}
+                />
+              )}
             </div>
           )}
           <RegionErrorBoundary
@@ -101,6 +115,9 @@ export function MapRegion(props: MapRegionProps) {
                 onSelectPlace={props.onSelectPlace}
                 onHoverPlace={props.onHoverPlace}
                 onOpenCluster={props.onOpenCluster}
+                focusModel={props.focusModel}
+                showRelations={props.showRelations}
+                onSelectActor={props.onSelectActor}
                 onViewChange={onViewChange}
                 onReady={onReady}
                 onFailure={onFailure}
