@@ -9,6 +9,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
+      'dist-online',
       'node_modules',
       'public',
       'scripts/basemap/node_modules',

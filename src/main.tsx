@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/app/app.tsx';
 import { Providers } from '@/app/providers.tsx';
+import { registerServiceWorker } from '@/app/service-worker.ts';
 import { loadMapView } from '@/features/map-region/map-region.tsx';
 import { hasWebGL2 } from '@/map/webgl.ts';
 import './app/app.css';
@@ -27,3 +28,4 @@ async function start() {
 }
 
 void start();
+if (import.meta.env.PROD) void registerServiceWorker();

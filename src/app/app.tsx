@@ -13,6 +13,7 @@ import { DataStatus } from '@/features/data-status/data-status.tsx';
 import { ActiveFilters } from '@/features/filters/active-filters.tsx';
 import { FilterPanel } from '@/features/filters/filter-panel.tsx';
 import { Header } from '@/features/header/header.tsx';
+import { UpdatePrompt } from '@/features/header/update-prompt.tsx';
 import { UrlNotices } from '@/features/header/url-notices.tsx';
 import { MapRegion } from '@/features/map-region/map-region.tsx';
 import { PlacePanel } from '@/features/place-panel/place-panel.tsx';
@@ -62,6 +63,7 @@ export function App() {
         {t.skipToList}
       </a>
       <Header />
+      <UpdatePrompt />
       <LiveRegion />
       <main className="layout" id="main">
         <RegionErrorBoundary
@@ -213,6 +215,11 @@ function Loaded({ dataset, urlNotices }: { dataset: Dataset; urlNotices: UrlNoti
     [placeById, setOpenGroup],
   );
 
+  const regionFailed = (
+    <p className="status status-error" role="alert">
+      {t.regionFailed}
+    </p>
+  );
   const panel = selected ? (
     <ActorPanel actor={selected} dataset={dataset} relations={relations} />
   ) : programme ? (
@@ -245,16 +252,21 @@ function Loaded({ dataset, urlNotices }: { dataset: Dataset; urlNotices: UrlNoti
           removedFilters={removedFilters}
         />
         <DataStatus query={query} />
-        <div className="finder">
-          <SearchBox />
-          <FilterPanel dataset={dataset} results={results} />
-          <YearControl range={years} />
-        </div>
-        <div className="finder-status">
-          <ActiveFilters dataset={dataset} />
-          <ResultSummary results={results} />
-        </div>
-        <ActorList dataset={dataset} results={results} selectedId={selected?.id ?? null} />
+        {/* Each region fails on its own: a broken filter panel leaves the list and the map working. */}
+        <RegionErrorBoundary fallback={regionFailed}>
+          <div className="finder">
+            <SearchBox />
+            <FilterPanel dataset={dataset} results={results} />
+            <YearControl range={years} />
+          </div>
+          <div className="finder-status">
+            <ActiveFilters dataset={dataset} />
+            <ResultSummary results={results} />
+          </div>
+        </RegionErrorBoundary>
+        <RegionErrorBoundary fallback={regionFailed}>
+          <ActorList dataset={dataset} results={results} selectedId={selected?.id ?? null} />
+        </RegionErrorBoundary>
       </div>
       <div className={`map-area ${narrowView === 'list' ? 'is-narrow-hidden' : ''}`}>
         <MapRegion

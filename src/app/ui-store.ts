@@ -27,6 +27,9 @@ interface UiState {
   mapFocus: { bounds: BBox; seq: number; maxZoom?: number } | null;
   /** Set when the next focus model (a programme just opened) should be fitted into view. */
   fitToFocusPending: boolean;
+  /** Offline support: a new version waits (with the function that activates it), or the app is cached. */
+  update: { activate: () => void } | null;
+  offlineReady: boolean;
   setHoveredActor: (id: string | null) => void;
   setOpenPlace: (id: string | null) => void;
   setOpenGroup: (group: { actorIds: string[] } | null) => void;
@@ -38,6 +41,8 @@ interface UiState {
   announce: (text: string) => void;
   requestMapFocus: (bounds: BBox, maxZoom?: number) => void;
   requestFitToFocus: () => void;
+  setUpdate: (update: { activate: () => void } | null) => void;
+  setOfflineReady: (ready: boolean) => void;
   clearFitToFocus: () => void;
 }
 
@@ -53,6 +58,8 @@ export const useUiStore = create<UiState>()((set) => ({
   announcement: { text: '', seq: 0 },
   mapFocus: null,
   fitToFocusPending: false,
+  update: null,
+  offlineReady: false,
   setHoveredActor: (hoveredActorId) => set({ hoveredActorId }),
   setOpenPlace: (openPlaceId) => set({ openPlaceId, openGroup: null }),
   setOpenGroup: (openGroup) => set({ openGroup, openPlaceId: null }),
@@ -65,5 +72,7 @@ export const useUiStore = create<UiState>()((set) => ({
   requestMapFocus: (bounds, maxZoom) =>
     set((s) => ({ mapFocus: { bounds, maxZoom, seq: (s.mapFocus?.seq ?? 0) + 1 } })),
   requestFitToFocus: () => set({ fitToFocusPending: true }),
+  setUpdate: (update) => set({ update }),
+  setOfflineReady: (offlineReady) => set({ offlineReady }),
   clearFitToFocus: () => set({ fitToFocusPending: false }),
 }));

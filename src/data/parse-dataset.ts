@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { checkReferences } from './check-references.ts';
 import { byId, indexVocabularies, type Actor, type Dataset } from './dataset.ts';
 import { problemsFromZod, type Problem } from './problems.ts';
+import { OVERVIEW_BBOX, inBBox } from '@/domain/region.ts';
 import { ActorFeature, DatasetEnvelope, Programme, Source } from './schema.ts';
 
 export class DatasetFormatError extends Error {
@@ -72,10 +73,25 @@ export function parseDataset(json: unknown): Dataset {
 
   const programmes = parseEach(envelope.data.programmes, Programme, 'programme', problems);
   const sources = parseEach(envelope.data.sources, Source, 'source', problems);
-  const actors = parseEach(features, ActorFeature, 'actor', problems).map((f): Actor => ({
-    ...f.properties,
-    coordinates: f.geometry?.coordinates ?? null,
-  }));
+  const actors = parseEach(features, ActorFeature, 'actor', problems).map((f): Actor => {
+    const point = f.geometry?.coordinates ?? null;
+    if (point && !inBBox(OVERVIEW_BBOX, point[0], point[1])) {
+      // Outside the map's area: most likely a typo or longitude and latitude swapped. The actor is
+      // listed with its address; it is not drawn somewhere absurd.
+      const swapped = inBBox(OVERVIEW_BBOX, point[1], point[0]);
+      problems.push({
+        severity: 'error',
+        code: 'coordinates-outside-map',
+        message: `[${point[0]}, ${point[1]}] is outside the map's area${swapped ? ' (longitude and latitude look swapped)' : ''}; the actor is listed but not drawn`,
+        recordId: f.id,
+        field: 'geometry.coordinates',
+        params: { swapped: swapped ? 1 : 0 },
+        effect: 'value-dropped',
+      });
+      return { ...f.properties, coordinates: null };
+    }
+    return { ...f.properties, coordinates: point };
+  });
 
   const checked = checkReferences({ actors, programmes, sources, vocab });
   problems.push(...checked.problems);

@@ -13,6 +13,7 @@ export type ProblemCode =
   | 'unknown-reference'
   | 'coordinates-outside-sweden'
   | 'coordinates-swapped'
+  | 'coordinates-outside-map'
   | 'missing-source'
   | 'unverified-fact'
   | 'missing-translation'
@@ -61,7 +62,19 @@ export function problemsFromZod(
       file: where.file,
       recordId: where.recordId,
       field: field || undefined,
-      params: { detail: issue.message, what: where.what ?? 'record' },
+      params: {
+        detail: issue.message,
+        what: where.what ?? 'record',
+        issue: issue.code,
+        ...('expected' in issue && typeof issue.expected === 'string'
+          ? { expected: issue.expected }
+          : {}),
+        ...('maximum' in issue
+          ? { limit: Number(issue.maximum) }
+          : 'minimum' in issue
+            ? { limit: Number(issue.minimum) }
+            : {}),
+      },
       effect,
     };
   });

@@ -37,6 +37,10 @@ export interface OpenOptions {
   dataset?: DatasetResponse | ((attempt: number) => DatasetResponse);
   /** Wait for the map to render (default true unless noWebGL). */
   waitForMap?: boolean;
+  /** Service workers are blocked unless a test is about offline use. */
+  serviceWorkers?: boolean;
+  /** Another build of the app (e.g. one configured with an online basemap). */
+  baseUrl?: string;
 }
 
 export interface AxeViolation {
@@ -55,6 +59,7 @@ export class AppDriver {
   constructor(
     private readonly context: BrowserContext,
     private readonly page: Page,
+    private readonly baseUrl: string,
   ) {
     page.on('pageerror', (e) => this.errors.push(`pageerror: ${e.message}`));
     page.on('dialog', (d) => {
@@ -69,8 +74,8 @@ export class AppDriver {
   // ---------------------------------------------------------------- given
 
   async goto(path: string, waitForMap = true): Promise<void> {
-    await this.page.goto(new URL(path, inject('baseUrl')).href);
-    await this.page.getByRole('heading', { level: 1 }).waitFor();
+    await this.page.goto(new URL(path, this.baseUrl).href);
+    await this.page.getByRole('heading', { level: 1 }).first().waitFor();
     if (waitForMap) await this.mapIdle();
   }
 
@@ -302,6 +307,10 @@ export class AppDriver {
     return (await this.page.getByText(text).count()) > 0;
   }
 
+  async waitForButton(name: string | RegExp, timeout = 15_000): Promise<void> {
+    await this.page.getByRole('button', { name }).first().waitFor({ timeout });
+  }
+
   async waitForText(text: string | RegExp, timeout = 15_000): Promise<void> {
     await this.page.getByText(text).first().waitFor({ timeout });
   }
@@ -334,6 +343,81 @@ export class AppDriver {
     return path;
   }
 
+  // ---------------------------------------------------------------- the failing world
+
+  async setOffline(offline: boolean): Promise<void> {
+    await this.context.setOffline(offline);
+  }
+
+  async reload(waitForMap = true): Promise<void> {
+    await this.page.reload();
+    await this.page.getByRole('heading', { level: 1 }).first().waitFor();
+    if (waitForMap) await this.mapIdle();
+  }
+
+  /**
+   * Waits until the service worker has cached the app and controls the page. A new worker waits
+   * for the reader's consent before taking over (no silent swaps), so the first visit is only
+   * controlled after one reload, as it would be for a reader coming back.
+   */
+  async serviceWorkerReady(): Promise<void> {
+    await this.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    const controlled = await this.page.evaluate(() => navigator.serviceWorker.controller !== null);
+    if (!controlled) await this.reload();
+    await this.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  }
+
+  async loseWebGLContext(): Promise<void> {
+    await this.page.evaluate(() => {
+      const canvas = document.querySelector('canvas.maplibregl-canvas') as HTMLCanvasElement | null;
+      (canvas?.getContext('webgl2') as WebGL2RenderingContext | null)
+        ?.getExtension('WEBGL_lose_context')
+        ?.loseContext();
+    });
+  }
+
+  /** Injects an inline script and an inline event handler; true when the page's policy blocked both. */
+  async scriptInjectionBlocked(): Promise<boolean> {
+    await this.page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__pwned = "inline script"';
+      document.body.append(script);
+      const img = document.createElement('img');
+      img.setAttribute('onerror', 'window.__pwned = "inline handler"');
+      img.src = 'data:,broken';
+      document.body.append(img);
+    });
+    await this.page.waitForTimeout(300);
+    return this.page.evaluate(
+      () => (window as unknown as { __pwned?: unknown }).__pwned === undefined,
+    );
+  }
+
+  async horizontalOverflow(): Promise<number> {
+    return this.page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+  }
+
+  async polluted(): Promise<boolean> {
+    return this.page
+      .evaluate(() => ({}) as Record<string, unknown>)
+      .then(() =>
+        this.page.evaluate(
+          () => (Object.prototype as Record<string, unknown>).polluted !== undefined,
+        ),
+      );
+  }
+
+  /** Rows of the problems dialog: record, field, problem, effect. */
+  async problemRows(): Promise<string[][]> {
+    return this.page
+      .locator('table.problems tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) => [...(r as HTMLTableRowElement).cells].map((c) => c.textContent ?? '')),
+      );
+  }
+
   async close(): Promise<void> {
     await this.context.close();
   }
@@ -349,9 +433,16 @@ export async function openApp(path = '/', options: OpenOptions = {}): Promise<Ap
     viewport: options.viewport ?? { width: 1400, height: 900 },
     reducedMotion: options.reducedMotion === false ? 'no-preference' : 'reduce',
     locale: 'sv-SE',
+    serviceWorkers: options.serviceWorkers ? 'allow' : 'block',
   });
   const page = await context.newPage();
-  const app = new AppDriver(context, page);
+  const app = new AppDriver(context, page, options.baseUrl ?? inject('baseUrl'));
+  // Any Content-Security-Policy violation fails the test through the console-error check.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
+    );
+  });
   if (options.noWebGL) {
     await page.addInitScript(() => {
       const original = HTMLCanvasElement.prototype.getContext;

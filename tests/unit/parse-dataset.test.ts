@@ -84,3 +84,20 @@ describe('parseDataset', () => {
     expect(recordLabel(42, 1)).toBe('#2');
   });
 });
+
+describe('coordinates outside the map', () => {
+  it('lists the actor without drawing it, and says the pair looks swapped', () => {
+    const d = parseDataset(
+      dataset([
+        feature({ id: 'swapped', coordinates: [59.3, 18.0] }),
+        feature({ id: 'far', coordinates: [-70, -30] }),
+      ]),
+    );
+    expect(d.actorById.get('swapped')?.coordinates).toBeNull();
+    expect(d.actorById.get('far')?.coordinates).toBeNull();
+    expect(d.problems.map((p) => [p.recordId, p.code, p.params?.swapped])).toEqual([
+      ['swapped', 'coordinates-outside-map', 1],
+      ['far', 'coordinates-outside-map', 0],
+    ]);
+  });
+});

@@ -158,6 +158,7 @@ export function ActorPanel({ actor, dataset, relations }: ActorPanelProps) {
                 <span className="badge badge-warn">{t.positionUnverified}</span>
               )}
             </p>
+            {!actor.coordinates && <p className="note">{t.notDrawnOnMap}</p>}
             {siteNote && (
               <p className="note" lang={siteNote.lang}>
                 {siteNote.text}

@@ -1,4 +1,5 @@
 import type { UseQueryResult } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useUiStore } from '@/app/ui-store.ts';
 import type { Dataset } from '@/data/dataset.ts';
 import { DatasetLoadError } from '@/data/load-dataset.ts';
@@ -28,8 +29,25 @@ export function errorMessage(error: unknown, t: Messages): string {
 }
 
 /** Loading, failure with a retry, and the count of records that were left out. */
+/** After this long, the reader is told the data is slow rather than left looking at a spinner. */
+const SLOW_AFTER_MS = 4000;
+
+function useSlow(pending: boolean): boolean {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    if (!pending) return;
+    const timer = window.setTimeout(() => setSlow(true), SLOW_AFTER_MS);
+    return () => {
+      window.clearTimeout(timer);
+      setSlow(false);
+    };
+  }, [pending]);
+  return slow;
+}
+
 export function DataStatus({ query }: { query: UseQueryResult<Dataset> }) {
   const t = useMessages();
+  const slow = useSlow(query.isPending);
   if (query.isPending) {
     // Between automatic retries the reader is told what failed and that the app keeps trying.
     const retrying = query.failureCount > 0;
@@ -38,7 +56,9 @@ export function DataStatus({ query }: { query: UseQueryResult<Dataset> }) {
         <span className="spinner" aria-hidden="true" />{' '}
         {retrying
           ? `${errorMessage(query.failureReason, t)} ${t.retryingAttempt(query.failureCount + 1, 4)}`
-          : t.loadingActors}
+          : slow
+            ? t.loadingSlow
+            : t.loadingActors}
       </p>
     );
   }
@@ -116,11 +136,30 @@ function ProblemsSummary({ dataset }: { dataset: Dataset }) {
   );
 }
 
+/** Zod's issue, in the reader's language where we know the kind of issue. */
+function schemaDetail(p: Problem, t: Messages): string {
+  const params = p.params ?? {};
+  const detail = String(params.detail ?? p.message);
+  switch (params.issue) {
+    case 'invalid_type':
+      return params.expected ? t.issueType(String(params.expected)) : detail;
+    case 'too_big':
+      return t.issueTooBig(Number(params.limit));
+    case 'too_small':
+      return t.issueTooSmall(Number(params.limit));
+    case 'invalid_value':
+    case 'invalid_union':
+      return t.issueValue;
+    default:
+      return t.knownDetails[detail] ?? detail;
+  }
+}
+
 function describeProblem(p: Problem, t: Messages): string {
   switch (p.code) {
     case 'schema':
     case 'envelope':
-      return t.problemSchema(String(p.params?.detail ?? p.message));
+      return t.problemSchema(schemaDetail(p, t));
     case 'duplicate-id':
       return t.problemDuplicate;
     case 'unknown-reference':
@@ -129,6 +168,8 @@ function describeProblem(p: Problem, t: Messages): string {
       return t.problemMissingSource;
     case 'self-relation':
       return t.problemSelfRelation;
+    case 'coordinates-outside-map':
+      return p.params?.swapped ? t.problemSwapped : t.problemOutsideMap;
     default:
       return t.problemOther;
   }

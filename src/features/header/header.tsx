@@ -10,6 +10,13 @@ export function Header() {
         <h1>{t.appTitle}</h1>
         <p className="tagline">{t.appTagline}</p>
       </div>
+      <nav className="header-links" aria-label={t.siteLinks}>
+        <a
+          href={`${import.meta.env.BASE_URL}accessibility.html${t.switchToLang === 'sv' ? '#en' : ''}`}
+        >
+          {t.accessibility}
+        </a>
+      </nav>
       <button
         type="button"
         className="button button-quiet"

@@ -1,0 +1,187 @@
+/**
+ * Trustworthy under bad input: hostile data, failing requests, no WebGL, no network, a strict CSP,
+ * and accessible in every state (axe-core, WCAG 2.2 AA tags).
+ */
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { openApp, type AppDriver } from './driver.ts';
+import { HOSTILE, hostileDataset } from './fixtures/hostile-dataset.ts';
+
+const opened: AppDriver[] = [];
+const open = async (...args: Parameters<typeof openApp>) => {
+  const app = await openApp(...args);
+  opened.push(app);
+  return app;
+};
+afterEach(async () => {
+  for (const app of opened.splice(0)) {
+    expect(app.errors).toEqual([]);
+    await app.close();
+  }
+});
+
+/** The browser itself logs failed requests; those are the point of these tests. */
+const ignoreNetworkNoise = (app: AppDriver) => {
+  const kept = app.errors.filter((e) => !/Failed to load resource|net::ERR_/.test(e));
+  app.errors.splice(0, app.errors.length, ...kept);
+};
+
+describe('hostile data', () => {
+  it('runs nothing, breaks no layout, shows the valid records and explains every rejected one', async () => {
+    const app = await open('/', { dataset: { body: hostileDataset() }, waitForMap: false });
+    await app.mapIdle();
+    const shown = HOSTILE.filter((h) => !/left out/.test(h.expect));
+    expect(await app.resultCountText()).toBe(`Visar ${shown.length} av ${shown.length} aktörer`);
+    expect(await app.scriptRan()).toBe(false);
+    expect(await app.polluted()).toBe(false);
+    expect(await app.horizontalOverflow()).toBeLessThanOrEqual(0);
+    // Markup arrives as text; the direction override is gone.
+    expect(await app.hasText('<img src=x onerror=window.__pwned=1> Markup AB')).toBe(true);
+    expect(await app.hasText('Rätt gnävsillev Namn')).toBe(true);
+
+    const leftOut = new Set(HOSTILE.filter((h) => /left out/.test(h.expect)).map((h) => h.id));
+    expect(await app.hasText(`${leftOut.size} poster utelämnade`)).toBe(true);
+    await app.clickButton('Visa detaljer');
+    const rows = await app.problemRows();
+    for (const id of [
+      'javascript-url',
+      'data-url',
+      'huge-string',
+      'numbers-as-strings',
+      'out-of-range',
+      'polygon',
+      'missing-fields',
+      'unknown-kind',
+    ]) {
+      expect(rows.some((r) => r[0] === id && r[3] === 'Posten visas inte')).toBe(true);
+    }
+    expect(rows.some((r) => r[0] === 'valid-1' && /Samma id/.test(r[2] ?? ''))).toBe(true);
+    expect(rows.some((r) => r[0] === 'swapped' && /omkastade/.test(r[2] ?? ''))).toBe(true);
+    expect(rows.some((r) => r[0] === 'unknown-sector' && r[3] === 'Värdet är borttaget')).toBe(
+      true,
+    );
+    expect(rows.some((r) => r[0] === '#18')).toBe(true);
+    expect(await app.axe()).toEqual([]);
+    await app.screenshot('hostile-data');
+  });
+
+  it('opens a hostile record’s profile without running anything', async () => {
+    const app = await open('/?actor=markup-in-text', {
+      dataset: { body: hostileDataset() },
+      waitForMap: false,
+    });
+    expect(await app.panelHeading()).toBe('<img src=x onerror=window.__pwned=1> Markup AB');
+    expect(await app.scriptRan()).toBe(false);
+  });
+});
+
+describe('a failing dataset request', () => {
+  it.each([
+    [
+      'a server error, after retrying with backoff',
+      { status: 500, body: 'oops' },
+      /Servern svarade med ett fel \(500\)/,
+    ],
+    ['a dropped connection, after retrying', { fail: true }, /Det gick inte att nå servern/],
+    [
+      'malformed JSON',
+      { body: '{"type": "FeatureCollection", "features": [' },
+      /kunde inte läsas som JSON/,
+    ],
+    ['an empty file', { body: '' }, /Datafilen är tom/],
+    [
+      'a file of the wrong shape',
+      { body: '{"hello": "world"}' },
+      /inte det format appen väntar sig/,
+    ],
+  ])('explains %s, offers a retry, and never shows a blank page', async (_, response, message) => {
+    const app = await open('/', { dataset: response, waitForMap: false });
+    await app.waitForText(message, 20_000);
+    // Automatic retries first; the retry button comes with the final message.
+    await app.waitForButton('Försök igen', 20_000);
+    expect(await app.hasText('Aktörskartan')).toBe(true);
+    expect(await app.axe()).toEqual([]);
+    ignoreNetworkNoise(app);
+    if ('status' in response) expect(app.datasetRequests).toBe(4); // 1 + 3 retries, not on 4xx
+  });
+
+  it('does not retry a 404', async () => {
+    const app = await open('/', { dataset: { status: 404, body: 'gone' }, waitForMap: false });
+    await app.waitForText(/hittades inte/);
+    await new Promise((done) => setTimeout(done, 2500));
+    expect(app.datasetRequests).toBe(1);
+    ignoreNetworkNoise(app);
+  });
+
+  it('tells the reader when the data is slow, and shows it when it comes', async () => {
+    const app = await open('/', { dataset: { delayMs: 9000 }, waitForMap: false });
+    await app.waitForText(/tar längre tid än vanligt/, 8000);
+    expect(await app.axe()).toEqual([]);
+    await app.mapIdle(20_000);
+    expect(await app.resultCountText()).toBe('Visar 35 av 35 aktörer');
+  });
+});
+
+describe('the map failing', () => {
+  it('keeps working as a list when the WebGL context is lost', async () => {
+    const app = await open('/');
+    await app.loseWebGLContext();
+    await app.waitForText('Kartan kunde inte startas. Alla aktörer finns i listan.');
+    await app.clickActorInList(/^Vecura/);
+    expect(await app.panelHeading()).toBe('Vecura');
+    ignoreNetworkNoise(app);
+    app.errors.splice(0); // MapLibre reports the lost context itself
+  });
+
+  it('falls back to the embedded basemap when the online one is unreachable', async () => {
+    const app = await open('/', { baseUrl: inject('onlineBaseUrl'), waitForMap: false });
+    await app.waitForText(/inbyggda kartan visas i stället/, 15_000);
+    await app.mapIdle();
+    expect(await app.actorsOnMap()).toBeGreaterThan(0);
+    ignoreNetworkNoise(app);
+    // The online style's failed request is blocked or refused: that is the scenario itself.
+    app.errors.splice(
+      0,
+      app.errors.length,
+      ...app.errors.filter((e) => !/127\.0\.0\.1:9|style\.json|AJAXError/.test(e)),
+    );
+  });
+});
+
+describe('offline', () => {
+  it('loads the app, the data and the basemap with the network off after one visit', async () => {
+    const app = await open('/', { serviceWorkers: true });
+    await app.serviceWorkerReady();
+    await app.setOffline(true);
+    await app.reload();
+    expect(await app.resultCountText()).toBe('Visar 35 av 35 aktörer');
+    expect(await app.actorsOnMap()).toBeGreaterThan(0);
+    await app.screenshot('offline');
+  });
+});
+
+describe('content security policy', () => {
+  it('blocks injected inline script, and the app itself needs none', async () => {
+    const app = await open('/');
+    expect(app.errors).toEqual([]); // the app ran without a single violation
+    expect(await app.scriptInjectionBlocked()).toBe(true);
+    expect(app.errors.some((e) => /CSP violation: script-src/.test(e))).toBe(true);
+    app.errors.splice(0);
+  });
+});
+
+describe('accessibility', () => {
+  it('has no axe violations at 320 px wide and does not scroll sideways', async () => {
+    const app = await open('/', { viewport: { width: 320, height: 640 }, waitForMap: false });
+    await app.waitForText(/Visar 35 av 35 aktörer/);
+    expect(await app.horizontalOverflow()).toBeLessThanOrEqual(0);
+    expect(await app.axe()).toEqual([]);
+    await app.screenshot('narrow-320');
+  });
+
+  it('has an accessibility statement in Swedish and English', async () => {
+    const app = await open('/accessibility.html', { waitForMap: false });
+    expect(await app.hasText('Tillgänglighetsredogörelse för Aktörskartan')).toBe(true);
+    expect(await app.hasText('Accessibility statement for Aktörskartan')).toBe(true);
+    expect(await app.axe()).toEqual([]);
+  });
+});
