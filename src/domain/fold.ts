@@ -15,9 +15,12 @@ const SPECIAL: Record<string, string> = {
 const SPECIAL_RE = /[øæœßđłþ]/g;
 const MARKS = /[\u0300-\u036f]/g;
 
+const NON_ASCII = /[^\u0000-\u007f]/;
+
 export function fold(text: string): string {
-  return text
-    .toLowerCase()
+  const lower = text.toLowerCase();
+  if (!NON_ASCII.test(lower)) return lower;
+  return lower
     .normalize('NFD')
     .replace(MARKS, '')
     .replace(SPECIAL_RE, (c) => SPECIAL[c] ?? c);

@@ -3,7 +3,7 @@
  * counts, the map and the charts all read it, so they can never disagree.
  */
 import type { Actor, Dataset } from '@/data/dataset.ts';
-import { collator } from './collation.ts';
+import { swedishSortKey } from './collation.ts';
 import { buildFacetIndex, countsById, filterAndCount, type FacetIndex } from './facets.ts';
 import type { BBox } from './region.ts';
 import { fold } from './fold.ts';
@@ -29,7 +29,8 @@ export interface ActorIndex {
   lat: Float64Array;
 }
 
-const both = (t: { sv: string; en?: string } | undefined) => (t ? [t.sv, t.en ?? ''] : []);
+/** Both languages, the English only where it says something else. */
+const both = (t: { sv: string; en?: string } | undefined) => (t ? (t.en && t.en !== t.sv ? [t.sv, t.en] : [t.sv]) : []);
 
 export function buildActorIndex(dataset: Dataset): ActorIndex {
   const { actors, vocab } = dataset;
@@ -42,9 +43,9 @@ export function buildActorIndex(dataset: Dataset): ActorIndex {
       lat[i] = a.coordinates[1];
     }
   });
+  const keys = actors.map((a) => swedishSortKey(a.name));
   const order = actors.map((_, i) => i);
-  const c = collator('sv');
-  order.sort((x, y) => c.compare(actors[x]!.name, actors[y]!.name));
+  order.sort((x, y) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : 0));
   const nameRank = new Uint32Array(n);
   order.forEach((actor, rank) => (nameRank[actor] = rank));
 
