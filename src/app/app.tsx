@@ -1,12 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Dataset } from '@/data/dataset.ts';
+import { getBackend } from '@/data/create-backend.ts';
+import { coordinatesAt, refAt, type DatasetView } from '@/data/dataset-view.ts';
 import { useDataset } from '@/data/load-dataset.ts';
 import { groupPlaces, placeKey, placesToGeoJSON } from '@/domain/places.ts';
 import { boundsOf } from '@/domain/region.ts';
-import { actorFocus, programmeFocus } from '@/domain/focus.ts';
-import { buildProgrammeIndex, buildRelationIndex } from '@/domain/relations.ts';
-import { yearRange } from '@/domain/time.ts';
-import { FACETS, type UrlNotice } from '@/domain/url-state.ts';
+import { FACETS, type Facet, type Filters, type UrlNotice } from '@/domain/url-state.ts';
 import { ActorList } from '@/features/actor-list/actor-list.tsx';
 import { ActorPanel } from '@/features/actor-panel/actor-panel.tsx';
 import { DataStatus } from '@/features/data-status/data-status.tsx';
@@ -34,7 +33,7 @@ import {
   setUrlState,
   useUrlState,
 } from './url-store.ts';
-import { useActorIndex, useResults } from './use-results.ts';
+import { useResults } from './use-results.ts';
 
 export function App() {
   const query = useDataset();
@@ -50,7 +49,7 @@ export function App() {
 
   useEffect(() => canonicalizeUrl(), []);
 
-  const count = query.data?.actors.length;
+  const count = query.data?.actorCount;
   useEffect(() => {
     if (count !== undefined) announce(t.actorsLoaded(count));
     // Announce once per load, not on language switches.
@@ -88,9 +87,17 @@ export function App() {
 }
 
 /** Drops filter values the dataset does not know, once, and says so. */
-function useKnownFilters(facets: ReturnType<typeof useActorIndex>['facets']): boolean {
+function useKnownFilters(dataset: DatasetView): boolean {
   const filters = useUrlState((s) => s.filters);
-  const unknown = FACETS.some((f) => filters[f].some((v) => !facets[f].codeOf.has(v)));
+  const known = useMemo(
+    () =>
+      Object.fromEntries(FACETS.map((f) => [f, new Set(dataset.facetValues[f])])) as Record<
+        Facet,
+        Set<string>
+      >,
+    [dataset],
+  );
+  const unknown = FACETS.some((f) => filters[f].some((v) => !known[f].has(v)));
   // Only a link can carry unknown values (the filter panel offers known ones), so this is decided
   // by the URL the page opened with.
   const [removed] = useState(unknown);
@@ -100,21 +107,20 @@ function useKnownFilters(facets: ReturnType<typeof useActorIndex>['facets']): bo
       (s) => ({
         ...s,
         filters: Object.fromEntries(
-          FACETS.map((f) => [f, s.filters[f].filter((v) => facets[f].codeOf.has(v))]),
-        ) as unknown as typeof s.filters,
+          FACETS.map((f) => [f, s.filters[f].filter((v) => known[f].has(v))]),
+        ) as unknown as Filters,
       }),
       'replace',
     );
-  }, [unknown, facets]);
+  }, [unknown, known]);
   return removed;
 }
 
-function Loaded({ dataset, urlNotices }: { dataset: Dataset; urlNotices: UrlNotice[] }) {
+function Loaded({ dataset, urlNotices }: { dataset: DatasetView; urlNotices: UrlNotice[] }) {
   const t = useMessages();
   const query = useDataset();
-  const index = useActorIndex(dataset);
-  const results = useResults(index);
-  const removedFilters = useKnownFilters(index.facets);
+  const results = useResults(dataset);
+  const removedFilters = useKnownFilters(dataset);
   const selectedId = useUrlState((s) => s.actor);
   const hoveredActorId = useUiStore((s) => s.hoveredActorId);
   const setHovered = useUiStore((s) => s.setHoveredActor);
@@ -125,38 +131,36 @@ function Loaded({ dataset, urlNotices }: { dataset: Dataset; urlNotices: UrlNoti
   const narrowView = useUiStore((s) => s.narrowView);
   const setNarrowView = useUiStore((s) => s.setNarrowView);
 
-  const relations = useMemo(() => buildRelationIndex(dataset.actors), [dataset]);
-  const programmeMembers = useMemo(() => buildProgrammeIndex(dataset.actors), [dataset]);
   const programmeId = useUrlState((s) => s.programme);
   const year = useUrlState((s) => s.year);
   const showRelations = useUrlState((s) => s.relations);
   const programme = programmeId ? dataset.programmeById.get(programmeId) : undefined;
-  const years = useMemo(
-    () =>
-      yearRange(
-        dataset.actors,
-        dataset.programmes.map((p) => p.period),
-        new Date().getFullYear(),
-      ),
-    [dataset],
-  );
   // The map shows the result set, as the list does.
-  const places = useMemo(() => groupPlaces(results.actors), [results.actors]);
-  const placeById = useMemo(() => new Map(places.map((p) => [p.id, p])), [places]);
-  const placesGeoJSON = useMemo(
-    () => placesToGeoJSON(places, dataset.actorById),
-    [places, dataset],
+  const places = useMemo(
+    () => groupPlaces(results.order, dataset.columns),
+    [results.order, dataset],
   );
+  const placeById = useMemo(() => new Map(places.map((p) => [p.id, p])), [places]);
+  const placesGeoJSON = useMemo(() => placesToGeoJSON(places, dataset.columns), [places, dataset]);
   const initialBounds = useMemo(() => boundsOf(places.map((p) => p.coordinates)), [places]);
 
-  const selected = selectedId ? dataset.actorById.get(selectedId) : undefined;
+  const selectedIndex = selectedId ? dataset.indexOf.get(selectedId) : undefined;
+  const selected = selectedIndex === undefined ? undefined : refAt(dataset, selectedIndex);
   // The open actor's ties, or the open programme's members, brought forward on the map.
-  const focusModel = useMemo(() => {
-    if (selected) return actorFocus(selected, dataset, relations, year);
-    if (programme)
-      return programmeFocus(programme.id, dataset, programmeMembers.get(programme.id) ?? [], year);
-    return null;
-  }, [selected, programme, dataset, relations, programmeMembers, year]);
+  const focusQuery = useQuery({
+    queryKey: [
+      'focus',
+      dataset.metadata.version,
+      selected?.id ?? null,
+      programme?.id ?? null,
+      year,
+    ],
+    queryFn: () =>
+      getBackend().focus({ actor: selected?.id ?? null, programme: programme?.id ?? null, year }),
+    enabled: Boolean(selected || programme),
+    staleTime: Infinity,
+  });
+  const focusModel = selected || programme ? (focusQuery.data ?? null) : null;
   const focusBounds = useMemo(
     () =>
       focusModel
@@ -185,33 +189,34 @@ function Loaded({ dataset, urlNotices }: { dataset: Dataset; urlNotices: UrlNoti
   }, [fitPending, focusBounds, clearFit, requestMapFocus]);
   const onSelectActorById = useCallback(
     (id: string) => {
-      const actor = dataset.actorById.get(id);
-      if (actor) selectActor(actor);
+      const index = dataset.indexOf.get(id);
+      if (index !== undefined) selectActor(refAt(dataset, index));
     },
     [dataset],
   );
-  const hovered = hoveredActorId ? dataset.actorById.get(hoveredActorId) : undefined;
+  const hoveredIndex = hoveredActorId ? dataset.indexOf.get(hoveredActorId) : undefined;
+  const hovered = hoveredIndex === undefined ? null : coordinatesAt(dataset, hoveredIndex);
   const openPlace = openPlaceId ? placeById.get(openPlaceId) : undefined;
 
   const onSelectPlace = useCallback(
     (placeId: string) => {
       const place = placeById.get(placeId);
       if (!place) return;
-      const only =
-        place.actorIds.length === 1 ? dataset.actorById.get(place.actorIds[0] ?? '') : undefined;
-      if (only) selectActor(only);
+      if (place.members.length === 1) selectActor(refAt(dataset, place.members[0] ?? 0));
       else setOpenPlace(placeId);
     },
     [placeById, dataset, setOpenPlace],
   );
   const onHoverPlace = useCallback(
-    (placeId: string | null) =>
-      setHovered(placeId ? (placeById.get(placeId)?.actorIds[0] ?? null) : null),
-    [placeById, setHovered],
+    (placeId: string | null) => {
+      const first = placeId ? placeById.get(placeId)?.members[0] : undefined;
+      setHovered(first === undefined ? null : (dataset.columns.ids[first] ?? null));
+    },
+    [placeById, setHovered, dataset],
   );
   const onOpenCluster = useCallback(
     (placeIds: string[]) =>
-      setOpenGroup({ actorIds: placeIds.flatMap((id) => placeById.get(id)?.actorIds ?? []) }),
+      setOpenGroup({ members: placeIds.flatMap((id) => placeById.get(id)?.members ?? []) }),
     [placeById, setOpenGroup],
   );
 
@@ -221,24 +226,21 @@ function Loaded({ dataset, urlNotices }: { dataset: Dataset; urlNotices: UrlNoti
     </p>
   );
   const panel = selected ? (
-    <ActorPanel actor={selected} dataset={dataset} relations={relations} />
+    <ActorPanel dataset={dataset} actorId={selected.id} />
   ) : programme ? (
-    <ProgrammePanel
-      programme={programme}
-      members={programmeMembers.get(programme.id) ?? []}
-      dataset={dataset}
-    />
+    <ProgrammePanel programme={programme} dataset={dataset} />
   ) : openPlace ? (
     <PlacePanel
-      title={t.placeOccupants(openPlace.actorIds.length)}
-      actorIds={openPlace.actorIds}
-      place={openPlace}
+      title={t.placeOccupants(openPlace.members.length)}
+      members={openPlace.members}
+      sharedPlace
       dataset={dataset}
     />
   ) : openGroup ? (
     <PlacePanel
-      title={t.groupMembers(openGroup.actorIds.length)}
-      actorIds={openGroup.actorIds}
+      title={t.groupMembers(openGroup.members.length)}
+      members={openGroup.members}
+      sharedPlace={false}
       dataset={dataset}
     />
   ) : null;
@@ -257,18 +259,21 @@ function Loaded({ dataset, urlNotices }: { dataset: Dataset; urlNotices: UrlNoti
           <div className="finder">
             <SearchBox />
             <FilterPanel dataset={dataset} results={results} />
-            <YearControl range={years} />
+            <YearControl range={dataset.yearRange} />
           </div>
           <div className="finder-status">
             <ActiveFilters dataset={dataset} />
-            <ResultSummary results={results} />
+            <ResultSummary results={results} total={dataset.actorCount} />
           </div>
         </RegionErrorBoundary>
         <RegionErrorBoundary fallback={regionFailed}>
           <ActorList dataset={dataset} results={results} selectedId={selected?.id ?? null} />
         </RegionErrorBoundary>
       </div>
-      <div className={`map-area ${narrowView === 'list' ? 'is-narrow-hidden' : ''}`}>
+      <div
+        className={`map-area ${narrowView === 'list' ? 'is-narrow-hidden' : ''}`}
+        aria-busy={focusQuery.isFetching}
+      >
         <MapRegion
           dataset={dataset}
           places={placesGeoJSON}
@@ -276,7 +281,7 @@ function Loaded({ dataset, urlNotices }: { dataset: Dataset; urlNotices: UrlNoti
           selectedPlaceId={
             selected?.coordinates ? placeKey(selected.coordinates) : (openPlace?.id ?? null)
           }
-          hoveredPlaceId={hovered?.coordinates ? placeKey(hovered.coordinates) : null}
+          hoveredPlaceId={hovered ? placeKey(hovered) : null}
           onSelectPlace={onSelectPlace}
           onHoverPlace={onHoverPlace}
           onOpenCluster={onOpenCluster}

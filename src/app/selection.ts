@@ -2,7 +2,7 @@
  * Selecting and closing actors. Selection is shareable state, so it lives in the URL and pushes a
  * history entry (Back undoes it). Focus returns to whatever opened the profile.
  */
-import type { Actor } from '@/data/dataset.ts';
+import type { ActorRef } from '@/data/dataset-view.ts';
 import { setUrlState } from './url-store.ts';
 import { useUiStore } from './ui-store.ts';
 
@@ -17,7 +17,7 @@ export function takeFocusRequest(): boolean {
   return requested;
 }
 
-export function selectActor(actor: Actor, options: { moveMap?: boolean } = {}) {
+export function selectActor(actor: ActorRef, options: { moveMap?: boolean } = {}) {
   if (document.activeElement instanceof HTMLElement && document.activeElement !== document.body) {
     opener = document.activeElement;
   }

@@ -12,8 +12,8 @@ interface UiState {
   hoveredActorId: string | null;
   /** A place with several occupants whose list is open (transient: not in the URL). */
   openPlaceId: string | null;
-  /** Members of a cluster the reader clicked, listed in the side panel. */
-  openGroup: { actorIds: string[] } | null;
+  /** Members (actor indices) of a cluster the reader clicked, listed in the side panel. */
+  openGroup: { members: number[] } | null;
   /** The map's current bounds, for "search as I move the map" (transient: the URL has the view). */
   viewBounds: BBox | null;
   /** On narrow screens, which of map and list is shown. */
@@ -32,7 +32,7 @@ interface UiState {
   offlineReady: boolean;
   setHoveredActor: (id: string | null) => void;
   setOpenPlace: (id: string | null) => void;
-  setOpenGroup: (group: { actorIds: string[] } | null) => void;
+  setOpenGroup: (group: { members: number[] } | null) => void;
   setViewBounds: (bounds: BBox) => void;
   setNarrowView: (view: NarrowView) => void;
   setMapStatus: (status: MapStatus) => void;

@@ -43,4 +43,5 @@ export function swedishSortKey(name: string): string {
   return key;
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/;
+// Anything outside printable ASCII needs the slow path.
+const NON_ASCII = /[^ -~]/;

@@ -84,7 +84,11 @@ const EXCLUDED = 0xff;
  * collect matches, one per facet to count. Each pass is a tight loop V8 compiles well; at 100,000
  * actors the whole call takes a couple of milliseconds.
  */
-export function filterAndCount(index: FacetIndex, filters: Filters, candidates?: Uint8Array): FacetResult {
+export function filterAndCount(
+  index: FacetIndex,
+  filters: Filters,
+  candidates?: Uint8Array,
+): FacetResult {
   const n = index.size;
   const mask = new Uint8Array(n);
 

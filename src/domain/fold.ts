@@ -15,7 +15,8 @@ const SPECIAL: Record<string, string> = {
 const SPECIAL_RE = /[øæœßđłþ]/g;
 const MARKS = /[\u0300-\u036f]/g;
 
-const NON_ASCII = /[^\u0000-\u007f]/;
+// Anything outside printable ASCII needs the slow path.
+const NON_ASCII = /[^ -~]/;
 
 export function fold(text: string): string {
   const lower = text.toLowerCase();

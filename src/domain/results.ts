@@ -4,7 +4,7 @@
  */
 import type { Actor, Dataset } from '@/data/dataset.ts';
 import { swedishSortKey } from './collation.ts';
-import { buildFacetIndex, countsById, filterAndCount, type FacetIndex } from './facets.ts';
+import { buildFacetIndex, filterAndCount, type FacetIndex } from './facets.ts';
 import type { BBox } from './region.ts';
 import { fold } from './fold.ts';
 import { buildSearchIndex, search, type SearchIndex } from './search-index.ts';
@@ -30,7 +30,8 @@ export interface ActorIndex {
 }
 
 /** Both languages, the English only where it says something else. */
-const both = (t: { sv: string; en?: string } | undefined) => (t ? (t.en && t.en !== t.sv ? [t.sv, t.en] : [t.sv]) : []);
+const both = (t: { sv: string; en?: string } | undefined) =>
+  t ? (t.en && t.en !== t.sv ? [t.sv, t.en] : [t.sv]) : [];
 
 export function buildActorIndex(dataset: Dataset): ActorIndex {
   const { actors, vocab } = dataset;
@@ -100,8 +101,8 @@ export interface ResultQuery {
 export interface Results {
   /** Indices into `actors`, in display order. */
   order: Uint32Array;
-  /** Per facet, value id → how many results adding that value would give. */
-  counts: Record<Facet, Map<string, number>>;
+  /** Per facet, in the facet index's code order: how many results choosing that value would give. */
+  counts: Record<Facet, Uint32Array>;
   /** Folded search terms, for highlighting. */
   terms: string[];
 }
@@ -169,9 +170,7 @@ export function computeResults(index: ActorIndex, query: ResultQuery): Results {
   } else {
     order.sort((a, b) => rank[a]! - rank[b]!);
   }
-  const counts = {} as Record<Facet, Map<string, number>>;
-  for (const facet of FACETS) counts[facet] = countsById(index.facets, result, facet);
-  return { order, counts, terms };
+  return { order, counts: result.counts, terms };
 }
 
 export type Relaxation =

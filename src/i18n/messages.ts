@@ -100,6 +100,8 @@ const sv = {
   zoomToResults: 'Zooma till träffarna',
   // actor panel
   closePanel: 'Stäng profilen',
+  loadingProfile: 'Hämtar profilen …',
+  resultsCounting: 'Räknar aktörer …',
   kind: 'Typ',
   sectors: 'Branscher',
   facilityTypes: 'Faciliteter',
@@ -308,6 +310,8 @@ const en: Messages = {
   updateLater: 'Later',
   zoomToResults: 'Zoom to the results',
   closePanel: 'Close the profile',
+  loadingProfile: 'Fetching the profile …',
+  resultsCounting: 'Counting actors …',
   kind: 'Kind',
   sectors: 'Sectors',
   facilityTypes: 'Facilities',

@@ -34,6 +34,7 @@ describe('loading', () => {
     renderApp();
     expect(screen.getByText('Laddar aktörer …')).toBeInTheDocument();
     const heading = await screen.findByRole('heading', { name: /Aktörer/ });
+    await screen.findByText('Visar 4 av 4 aktörer');
     const rows = within(heading.closest('section') as HTMLElement).getAllByRole('button');
     expect(rows.map((r) => r.querySelector('.actor-row-name')?.textContent)).toEqual([
       'Fonden',
@@ -83,7 +84,7 @@ describe('partial data', () => {
     const user = userEvent.setup();
     renderApp('partial');
     expect(await screen.findByText(/2 poster utelämnade/)).toBeInTheDocument();
-    expect(screen.getByText('Visar 4 av 4 aktörer')).toBeInTheDocument();
+    expect(await screen.findByText('Visar 4 av 4 aktörer')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Visa detaljer' }));
     const dialog = screen.getByRole('dialog', { name: 'Problem i datamängden' });
     expect(
@@ -188,7 +189,7 @@ describe('map', () => {
     renderApp();
     expect(await screen.findByText(/saknar WebGL/)).toBeInTheDocument();
     expect(screen.queryByRole('list', { name: 'map stub' })).not.toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: /Åkerlabbet/ }));
+    await user.click(await screen.findByRole('button', { name: /Åkerlabbet/ }));
     expect(screen.getByRole('heading', { level: 2, name: 'Åkerlabbet' })).toBeInTheDocument();
   });
 });

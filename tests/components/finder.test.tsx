@@ -50,6 +50,7 @@ describe('facets', () => {
     window.history.replaceState(null, '', '/?municipality=solna');
     renderApp();
     const kinds = await screen.findByRole('group', { name: 'Typ av aktör' });
+    await screen.findByText('Visar 1 av 4 aktörer');
     const count = (name: RegExp) =>
       within(kinds).getByRole('checkbox', { name }).closest('label')?.querySelector('.facet-count')
         ?.textContent;

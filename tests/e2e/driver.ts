@@ -129,6 +129,7 @@ export class AppDriver {
   }
 
   async checkedFacetValues(): Promise<string[]> {
+    await this.settled();
     return this.page
       .locator('.facet input:checked')
       .evaluateAll((els) =>
@@ -141,6 +142,7 @@ export class AppDriver {
   }
 
   async resultCountText(): Promise<string> {
+    await this.settled();
     return (await this.page.locator('.result-count').textContent()) ?? '';
   }
 
@@ -149,6 +151,7 @@ export class AppDriver {
   }
 
   async isVisible(selector: 'map' | 'list'): Promise<boolean> {
+    await this.settled();
     return this.page.locator(selector === 'map' ? '.map-area' : '.actor-list').isVisible();
   }
 
@@ -184,6 +187,7 @@ export class AppDriver {
 
   /** Presses Tab until the focused element matches, failing after `max` presses. */
   async tabTo(name: string | RegExp, max = 80): Promise<void> {
+    await this.settled();
     for (let i = 0; i < max; i++) {
       await this.page.keyboard.press('Tab');
       const focused = await this.focusedName();
@@ -194,6 +198,7 @@ export class AppDriver {
 
   /** Presses ArrowDown in the list until the focused row matches. */
   async arrowTo(name: RegExp, max = 100): Promise<void> {
+    await this.settled();
     for (let i = 0; i < max; i++) {
       if (name.test(await this.focusedName())) return;
       await this.page.keyboard.press('ArrowDown');
@@ -215,6 +220,18 @@ export class AppDriver {
 
   // ---------------------------------------------------------------- then
 
+  /**
+   * Waits until the page shows the answer to its current state: the data backend works in a
+   * worker, so the list, the profile and the map's highlights arrive a moment after the action.
+   * The app marks such regions aria-busy, for assistive technology and for this.
+   */
+  async settled(timeout = 15_000): Promise<void> {
+    await this.page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, {
+      timeout,
+      polling: 50,
+    });
+  }
+
   async mapIdle(timeout = 30_000): Promise<void> {
     await this.page.waitForFunction(() => window.aktorskartanMap?.isIdle(), null, {
       timeout,
@@ -224,6 +241,8 @@ export class AppDriver {
 
   /** How many actors the map shows: markers (with their occupants) plus cluster counts. */
   async actorsOnMap(): Promise<number> {
+    await this.settled();
+    await this.mapIdle();
     return this.page.evaluate(() => {
       const m = window.aktorskartanMap;
       return (
@@ -235,11 +254,15 @@ export class AppDriver {
 
   /** Relation lines on the map: the actors they lead to, by style. */
   async relationLines(): Promise<{ to: string; style: string; inactive: boolean }[]> {
+    await this.settled();
+    await this.mapIdle();
     return this.page.evaluate(() => window.aktorskartanMap.focusLines());
   }
 
   /** Actors brought forward on the map (the open actor or programme and its ties). */
   async focusedActors(): Promise<string[]> {
+    await this.settled();
+    await this.mapIdle();
     return this.page.evaluate(() => window.aktorskartanMap.focusMarkers().map((m) => m.id));
   }
 
@@ -251,10 +274,13 @@ export class AppDriver {
 
   /** The text of the open panel, for checking what it lists. */
   async panelText(): Promise<string> {
+    await this.settled();
     return ((await this.page.locator('.panel').first().textContent()) ?? '').replace(/\s+/g, ' ');
   }
 
   async renderedPlaceIds(): Promise<string[]> {
+    await this.settled();
+    await this.mapIdle();
     return this.page.evaluate(() => window.aktorskartanMap.renderedPlaces().map((p) => p.placeId));
   }
 
@@ -264,6 +290,7 @@ export class AppDriver {
 
   /** Names in the list, as rendered (without the short names shown beside them while searching). */
   async listNames(): Promise<string[]> {
+    await this.settled();
     return this.page.locator('.actor-list .actor-row-name').evaluateAll((els) =>
       els.map((el) =>
         [...el.childNodes]
@@ -281,6 +308,7 @@ export class AppDriver {
   }
 
   async panelHeading(): Promise<string | null> {
+    await this.settled();
     const heading = this.page.locator('.panel h2').first();
     return (await heading.count()) ? heading.textContent() : null;
   }

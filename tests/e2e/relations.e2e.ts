@@ -136,6 +136,7 @@ describe('narrow screens', () => {
       viewport: { width: 375, height: 740 },
       waitForMap: false,
     });
+    await app.settled();
     expect(await app.text('dialog')).toContain('Vecura');
     expect(await app.axe()).toEqual([]);
     await app.press('Escape');

@@ -1,6 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DatasetLoadError, fetchDataset, retryDelay, shouldRetry } from '@/data/load-dataset.ts';
+import { fetchDataset } from '@/data/fetch-dataset.ts';
+import { DatasetLoadError, retryDelay, shouldRetry } from '@/data/load-error.ts';
 import { datasetHandler, type Scenario } from '../../mocks/handlers.ts';
 import { server } from '../../mocks/node.ts';
 import { dataset, feature } from '../fixtures/make-dataset.ts';

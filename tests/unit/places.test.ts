@@ -1,31 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { parseDataset } from '@/data/parse-dataset.ts';
 import { COLOCATED_ICON, groupPlaces, placesToGeoJSON } from '@/domain/places.ts';
 import { boundsOf } from '@/domain/region.ts';
-import { dataset, feature } from '../fixtures/make-dataset.ts';
+
+const columns = {
+  ids: ['a', 'b', 'c', 'fund'],
+  names: ['Alfa', 'Beta', 'Gamma', 'Fonden'],
+  kinds: ['university', 'sme', 'sme', 'funder'],
+  lon: Float64Array.from([17.94278, 17.94278, 18.07, Number.NaN]),
+  lat: Float64Array.from([59.21944, 59.21944, 59.34, Number.NaN]),
+};
 
 describe('places', () => {
-  const d = parseDataset(
-    dataset([
-      feature({ id: 'a', coordinates: [17.94278, 59.21944], kind: 'university' }),
-      feature({ id: 'b', coordinates: [17.94278, 59.21944], kind: 'sme' }),
-      feature({ id: 'c', coordinates: [18.07, 59.34] }),
-      feature({ id: 'fund', coordinates: null }),
-    ]),
-  );
-
   it('groups actors at the same point into one place and leaves out actors without a place', () => {
-    const places = groupPlaces(d.actors);
-    expect(places.map((p) => p.actorIds)).toEqual([['a', 'b'], ['c']]);
-    expect(places[0]?.kind).toBeNull();
-    expect(places[1]?.kind).toBe('sme');
+    const places = groupPlaces([0, 1, 2, 3], columns);
+    expect(places.map((p) => p.members)).toEqual([[0, 1], [2]]);
   });
 
-  it('gives a shared place the stack icon and a single one its kind icon', () => {
-    const fc = placesToGeoJSON(groupPlaces(d.actors), d.actorById);
-    expect(fc.features.map((f) => [f.properties.icon, f.properties.count])).toEqual([
-      [COLOCATED_ICON, 2],
-      ['kind:sme', 1],
+  it('follows the given order and subset', () => {
+    expect(groupPlaces([2, 1], columns).map((p) => p.members)).toEqual([[2], [1]]);
+  });
+
+  it('gives a shared place the stack icon and a single one its kind icon and name', () => {
+    const fc = placesToGeoJSON(groupPlaces([0, 1, 2, 3], columns), columns);
+    expect(
+      fc.features.map((f) => [f.properties.icon, f.properties.count, f.properties.label]),
+    ).toEqual([
+      [COLOCATED_ICON, 2, ''],
+      ['kind:sme', 1, 'Gamma'],
     ]);
   });
 

@@ -125,9 +125,29 @@ describe('highlightRanges', async () => {
 
 describe('swedishSortKey', async () => {
   const { swedishSortKey, collator } = await import('@/domain/collation.ts');
-  const names = ['Örebro', 'Åkerlabbet', 'Zeta', 'Ängen', 'Äpple', 'Abba', 'abc', 'Émile', 'Olof', 'Øster', 'Ulf', 'Über', 'Yngve', 'Östra', 'Bo', 'bo 2', 'Bo 10'];
+  const names = [
+    'Örebro',
+    'Åkerlabbet',
+    'Zeta',
+    'Ängen',
+    'Äpple',
+    'Abba',
+    'abc',
+    'Émile',
+    'Olof',
+    'Øster',
+    'Ulf',
+    'Über',
+    'Yngve',
+    'Östra',
+    'Bo',
+    'bo 2',
+    'Bo 10',
+  ];
   it('orders like the Swedish collator on Swedish names', () => {
-    const byKey = [...names].sort((a, b) => (swedishSortKey(a) < swedishSortKey(b) ? -1 : swedishSortKey(a) > swedishSortKey(b) ? 1 : 0));
+    const byKey = [...names].sort((a, b) =>
+      swedishSortKey(a) < swedishSortKey(b) ? -1 : swedishSortKey(a) > swedishSortKey(b) ? 1 : 0,
+    );
     const c = collator('sv');
     const byCollator = [...names].sort((a, b) => c.compare(a, b));
     // Digits compare as text under the key, so only the letter order is compared here.

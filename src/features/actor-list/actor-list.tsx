@@ -3,14 +3,14 @@ import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent 
 import { selectActor } from '@/app/selection.ts';
 import { useUiStore } from '@/app/ui-store.ts';
 import type { ResultSet } from '@/app/use-results.ts';
-import type { Actor, Dataset } from '@/data/dataset.ts';
-import { label, localize, useLang, useMessages } from '@/i18n/i18n.ts';
+import { refAt, type DatasetView } from '@/data/dataset-view.ts';
+import { label, useLang, useMessages } from '@/i18n/i18n.ts';
 import { Highlight } from '@/ui/highlight.tsx';
 import { KindSymbol } from '@/ui/kind-symbol.tsx';
 import { EmptyResults } from '@/features/results/empty-results.tsx';
 
 interface ActorListProps {
-  dataset: Dataset;
+  dataset: DatasetView;
   results: ResultSet;
   selectedId: string | null;
 }
@@ -26,25 +26,27 @@ const ROW_ESTIMATE = 84;
 export function ActorList({ dataset, results, selectedId }: ActorListProps) {
   const t = useMessages();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const { actors, positionOf, terms } = results;
+  const { order, positionOf, terms } = results;
   const [active, setActive] = useState(0);
   const focusPending = useRef(false);
-  const activeIndex = Math.min(active, Math.max(0, actors.length - 1));
+  const activeIndex = Math.min(active, Math.max(0, order.length - 1));
 
   const virtualizer = useVirtualizer({
-    count: actors.length,
+    count: order.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_ESTIMATE,
     overscan: 8,
+    getItemKey: (k) => order[k] ?? k,
   });
 
   // A selection made elsewhere (the map, a link) scrolls the list to its row.
-  const selectedIndex = selectedId ? positionOf.get(selectedId) : undefined;
+  const selectedActor = selectedId ? dataset.indexOf.get(selectedId) : undefined;
+  const selectedPosition = selectedActor === undefined ? -1 : (positionOf[selectedActor] ?? -1);
   useEffect(() => {
-    if (selectedIndex === undefined) return;
-    setActive(selectedIndex);
-    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+    if (selectedPosition < 0) return;
+    setActive(selectedPosition);
+    virtualizer.scrollToIndex(selectedPosition, { align: 'auto' });
+  }, [selectedPosition, virtualizer]);
 
   useLayoutEffect(() => {
     if (!focusPending.current) return;
@@ -58,7 +60,7 @@ export function ActorList({ dataset, results, selectedId }: ActorListProps) {
   });
 
   const move = (to: number) => {
-    const next = Math.max(0, Math.min(actors.length - 1, to));
+    const next = Math.max(0, Math.min(order.length - 1, to));
     focusPending.current = true;
     setActive(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
@@ -70,7 +72,7 @@ export function ActorList({ dataset, results, selectedId }: ActorListProps) {
       ArrowDown: activeIndex + 1,
       ArrowUp: activeIndex - 1,
       Home: 0,
-      End: actors.length - 1,
+      End: order.length - 1,
       PageDown: activeIndex + page,
       PageUp: activeIndex - page,
     };
@@ -81,35 +83,41 @@ export function ActorList({ dataset, results, selectedId }: ActorListProps) {
   };
 
   return (
-    <section className="actor-list" aria-labelledby="actor-list-heading">
+    <section
+      className="actor-list"
+      aria-labelledby="actor-list-heading"
+      aria-busy={results.busy}
+      data-busy={results.busy}
+    >
       <h2 id="actor-list-heading" className="visually-hidden" tabIndex={-1}>
         {t.actorList}
       </h2>
-      {actors.length === 0 ? (
+      {results.ready && order.length === 0 ? (
         <EmptyResults results={results} />
       ) : (
         <div ref={scrollRef} className="actor-scroll">
           <p className="visually-hidden">{t.listKeyboardHelp}</p>
-          {/* The list's rows are positioned absolutely inside a spacer as tall as all rows together. */}
+          {/* The rows are positioned absolutely inside a spacer as tall as all rows together. */}
           <ul className="actor-rows" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {
-              const actor = actors[item.index] as Actor;
+              const actor = order[item.index] ?? 0;
               return (
                 <li
-                  key={actor.id}
+                  key={item.key}
                   data-index={item.index}
                   ref={virtualizer.measureElement}
-                  aria-setsize={actors.length}
+                  aria-setsize={order.length}
                   aria-posinset={item.index + 1}
                   style={{ transform: `translateY(${item.start}px)` }}
                 >
                   <ActorRow
-                    actor={actor}
                     dataset={dataset}
+                    index={actor}
+                    position={item.index}
                     terms={terms}
-                    selected={actor.id === selectedId}
+                    selected={dataset.columns.ids[actor] === selectedId}
                     tabbable={item.index === activeIndex}
-                    onFocusRow={() => setActive(item.index)}
+                    onFocusRow={setActive}
                     onKeyDown={onKeyDown}
                   />
                 </li>
@@ -123,18 +131,22 @@ export function ActorList({ dataset, results, selectedId }: ActorListProps) {
 }
 
 interface RowProps {
-  actor: Actor;
-  dataset: Dataset;
+  dataset: DatasetView;
+  /** Index of the actor in the dataset's columns. */
+  index: number;
+  /** Position in the list. */
+  position: number;
   terms: readonly string[];
   selected: boolean;
   tabbable: boolean;
-  onFocusRow: () => void;
+  onFocusRow: (position: number) => void;
   onKeyDown: (e: KeyboardEvent) => void;
 }
 
 const ActorRow = memo(function ActorRow({
-  actor,
   dataset,
+  index,
+  position,
   terms,
   selected,
   tabbable,
@@ -144,23 +156,29 @@ const ActorRow = memo(function ActorRow({
   const lang = useLang();
   const t = useMessages();
   const setHovered = useUiStore((s) => s.setHoveredActor);
-  const kind = dataset.vocab.kinds.get(actor.kind);
-  const municipality =
-    actor.location && dataset.vocab.municipalities.get(actor.location.municipality);
-  const description = localize(actor.description, lang);
-  const extraNames = [...actor.shortNames, ...actor.formerNames];
+  const { columns } = dataset;
+  const id = columns.ids[index] ?? '';
+  const kind = dataset.vocab.kinds.get(columns.kinds[index] ?? '');
+  const municipalityId = columns.municipalities[index] ?? null;
+  const municipality = municipalityId
+    ? dataset.vocab.municipalities.get(municipalityId)
+    : undefined;
+  const english = lang === 'en' ? columns.snippetEn[index] : null;
+  const description = english ?? columns.snippetSv[index] ?? '';
+  const descriptionLang = lang === 'en' && !english ? 'sv' : undefined;
+  const aka = columns.aka[index] ?? '';
   return (
     <button
       type="button"
       className="actor-row"
       aria-current={selected ? 'true' : undefined}
       tabIndex={tabbable ? 0 : -1}
-      onClick={() => selectActor(actor, { moveMap: true })}
-      onMouseEnter={() => setHovered(actor.id)}
+      onClick={() => selectActor(refAt(dataset, index), { moveMap: true })}
+      onMouseEnter={() => setHovered(id)}
       onMouseLeave={() => setHovered(null)}
       onFocus={() => {
-        onFocusRow();
-        setHovered(actor.id);
+        onFocusRow(position);
+        setHovered(id);
       }}
       onBlur={() => setHovered(null)}
       onKeyDown={onKeyDown}
@@ -168,25 +186,21 @@ const ActorRow = memo(function ActorRow({
       {kind && <KindSymbol kind={kind} />}
       <span className="actor-row-text">
         <span className="actor-row-name">
-          <Highlight text={actor.name} terms={terms} />
-          {terms.length > 0 && extraNames.length > 0 && (
+          <Highlight text={columns.names[index] ?? ''} terms={terms} />
+          {terms.length > 0 && aka && (
             <span className="actor-row-aka">
               {' '}
-              (<Highlight text={extraNames.join(', ')} terms={terms} />)
+              (<Highlight text={aka} terms={terms} />)
             </span>
           )}
         </span>
         <span className="actor-row-meta">
           {label(kind?.label, lang)}
           {' · '}
-          {municipality
-            ? label(municipality.label, lang)
-            : actor.location
-              ? actor.location.municipality
-              : t.noPlace}
+          {municipality ? label(municipality.label, lang) : (municipalityId ?? t.noPlace)}
         </span>
-        <span className="actor-row-description" lang={description.lang}>
-          <Highlight text={description.text} terms={terms} />
+        <span className="actor-row-description" lang={descriptionLang}>
+          <Highlight text={description} terms={terms} />
         </span>
       </span>
     </button>

@@ -1,10 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { closeActor, openProgramme, selectActor, takeFocusRequest } from '@/app/selection.ts';
 import { useUrlState } from '@/app/url-store.ts';
 import { programmeActivity, spanActivity } from '@/domain/time.ts';
-import type { Actor, Dataset } from '@/data/dataset.ts';
+import type { ActorDetail } from '@/data/backend.ts';
+import { getBackend } from '@/data/create-backend.ts';
+import { refAt, type DatasetView } from '@/data/dataset-view.ts';
 import type { Period } from '@/data/schema.ts';
-import { groupRelations, type RelationIndex } from '@/domain/relations.ts';
+import { groupRelations } from '@/domain/relations.ts';
 import { formatPartialDate, label, localize, useLang, useMessages } from '@/i18n/i18n.ts';
 import type { Messages } from '@/i18n/messages.ts';
 import { KindSymbol } from '@/ui/kind-symbol.tsx';
@@ -12,9 +15,8 @@ import { useEscape } from '@/ui/use-escape.ts';
 import { SourceList } from './source-list.tsx';
 
 interface ActorPanelProps {
-  actor: Actor;
-  dataset: Dataset;
-  relations: RelationIndex;
+  dataset: DatasetView;
+  actorId: string;
 }
 
 export function formatPeriod(
@@ -35,45 +37,34 @@ const yearsLabel = (from?: number, to?: number) =>
       ? ` (${from})`
       : ` (${from ?? ''}–${to ?? ''})`;
 
-/** The profile of one actor. Focus moves to its heading when it opens; Escape closes it. */
-export function ActorPanel({ actor, dataset, relations }: ActorPanelProps) {
-  const lang = useLang();
+/**
+ * The profile of one actor. Its full record comes from the data backend; the heading is there at
+ * once, from the list's columns, so focus can move to it while the rest arrives.
+ * Focus moves to the heading when it opens; Escape closes it.
+ */
+export function ActorPanel({ dataset, actorId }: ActorPanelProps) {
   const t = useMessages();
-  const year = useUrlState((s) => s.year);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const detail = useQuery({
+    queryKey: ['actor', dataset.metadata.version, actorId],
+    queryFn: () => getBackend().actor(actorId),
+    staleTime: Infinity,
+  });
   useEffect(() => {
     if (takeFocusRequest()) headingRef.current?.focus();
-  }, [actor.id]);
+  }, [actorId]);
   useEscape(closeActor);
-
-  const kind = dataset.vocab.kinds.get(actor.kind);
-  const description = localize(actor.description, lang);
-  const note = actor.note && localize(actor.note, lang);
-  const location = actor.location;
-  const municipality = location && dataset.vocab.municipalities.get(location.municipality);
-  const siteNote = location?.note && localize(location.note, lang);
-  const groups = groupRelations(relations.get(actor.id) ?? []);
-  const langName = (l: string) => (l === 'sv' ? t.langNameSv : t.langNameEn);
-
-  const actorButton = (id: string) => {
-    const other = dataset.actorById.get(id);
-    if (!other) return <span>{id}</span>;
-    return (
-      <button
-        type="button"
-        className="link-button"
-        onClick={() => selectActor(other, { moveMap: true })}
-      >
-        {other.name}
-      </button>
-    );
-  };
-
+  const index = dataset.indexOf.get(actorId);
+  const name = index === undefined ? actorId : (dataset.columns.names[index] ?? actorId);
   return (
-    <article className="actor-panel" aria-labelledby="actor-panel-heading">
+    <article
+      className="actor-panel"
+      aria-labelledby="actor-panel-heading"
+      aria-busy={detail.isPending}
+    >
       <header className="panel-header">
         <h2 id="actor-panel-heading" ref={headingRef} tabIndex={-1}>
-          {actor.name}
+          {name}
         </h2>
         <button
           type="button"
@@ -84,6 +75,48 @@ export function ActorPanel({ actor, dataset, relations }: ActorPanelProps) {
           <span aria-hidden="true">×</span>
         </button>
       </header>
+      {detail.data ? (
+        <ActorProfile dataset={dataset} detail={detail.data} />
+      ) : detail.isError ? (
+        <p className="status status-error">{t.regionFailed}</p>
+      ) : (
+        <p className="status">{t.loadingProfile}</p>
+      )}
+    </article>
+  );
+}
+
+function ActorProfile({ dataset, detail }: { dataset: DatasetView; detail: ActorDetail }) {
+  const lang = useLang();
+  const t = useMessages();
+  const year = useUrlState((s) => s.year);
+  const { actor } = detail;
+
+  const kind = dataset.vocab.kinds.get(actor.kind);
+  const description = localize(actor.description, lang);
+  const note = actor.note && localize(actor.note, lang);
+  const location = actor.location;
+  const municipality = location && dataset.vocab.municipalities.get(location.municipality);
+  const siteNote = location?.note && localize(location.note, lang);
+  const groups = groupRelations(detail.relations);
+  const langName = (l: string) => (l === 'sv' ? t.langNameSv : t.langNameEn);
+
+  const actorButton = (id: string) => {
+    const other = detail.related[id];
+    if (!other) return <span>{id}</span>;
+    return (
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => selectActor(refAt(dataset, other.index), { moveMap: true })}
+      >
+        {other.name}
+      </button>
+    );
+  };
+
+  return (
+    <>
       <p className="panel-kind">
         {kind && <KindSymbol kind={kind} />} {label(kind?.label, lang)}
         {actor.closed && (
@@ -262,7 +295,7 @@ export function ActorPanel({ actor, dataset, relations }: ActorPanelProps) {
                       {r.via && (
                         <span className="muted">
                           {' '}
-                          {t.via(dataset.actorById.get(r.via)?.name ?? r.via)}
+                          {t.via(detail.related[r.via]?.name ?? r.via)}
                         </span>
                       )}
                       {yearsLabel(r.from, r.to)}
@@ -292,7 +325,7 @@ export function ActorPanel({ actor, dataset, relations }: ActorPanelProps) {
           {t.lastVerified}: {formatPartialDate(actor.lastVerified, lang)}
         </p>
       </section>
-    </article>
+    </>
   );
 }
 

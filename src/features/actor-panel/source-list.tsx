@@ -1,8 +1,14 @@
-import type { Dataset } from '@/data/dataset.ts';
+import type { DatasetView } from '@/data/dataset-view.ts';
 import { formatPartialDate, useLang, useMessages } from '@/i18n/i18n.ts';
 
 /** The documents behind a record: title (linked when public), publisher and date. */
-export function SourceList({ ids, dataset }: { ids: readonly string[]; dataset: Dataset }) {
+export function SourceList({
+  ids,
+  dataset,
+}: {
+  ids: readonly string[];
+  dataset: Pick<DatasetView, 'sourceById'>;
+}) {
   const t = useMessages();
   const lang = useLang();
   return (

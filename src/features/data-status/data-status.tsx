@@ -1,8 +1,8 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useUiStore } from '@/app/ui-store.ts';
-import type { Dataset } from '@/data/dataset.ts';
-import { DatasetLoadError } from '@/data/load-dataset.ts';
+import type { DatasetView } from '@/data/dataset-view.ts';
+import { DatasetLoadError } from '@/data/load-error.ts';
 import type { Problem } from '@/data/problems.ts';
 import { useMessages } from '@/i18n/i18n.ts';
 import type { Messages } from '@/i18n/messages.ts';
@@ -45,7 +45,7 @@ function useSlow(pending: boolean): boolean {
   return slow;
 }
 
-export function DataStatus({ query }: { query: UseQueryResult<Dataset> }) {
+export function DataStatus({ query }: { query: UseQueryResult<DatasetView> }) {
   const t = useMessages();
   const slow = useSlow(query.isPending);
   if (query.isPending) {
@@ -81,19 +81,16 @@ export function DataStatus({ query }: { query: UseQueryResult<Dataset> }) {
   return <ProblemsSummary dataset={query.data} />;
 }
 
-function ProblemsSummary({ dataset }: { dataset: Dataset }) {
+function ProblemsSummary({ dataset }: { dataset: DatasetView }) {
   const t = useMessages();
   const open = useUiStore((s) => s.problemsOpen);
   const setOpen = useUiStore((s) => s.setProblemsOpen);
-  const excludedIds = new Set(
-    dataset.problems.filter((p) => p.effect === 'record-excluded').map((p) => p.recordId),
-  );
-  const other = dataset.problems.filter((p) => p.effect !== 'record-excluded').length;
+  const { excludedRecords, other } = dataset.problemTotals;
   if (dataset.problems.length === 0) return null;
   return (
     <div className="status status-warn">
       <p>
-        {t.problemsSummary(excludedIds.size, other)}{' '}
+        {t.problemsSummary(excludedRecords, other)}{' '}
         <button type="button" className="link-button" onClick={() => setOpen(true)}>
           {t.showProblems}
         </button>
@@ -104,7 +101,7 @@ function ProblemsSummary({ dataset }: { dataset: Dataset }) {
         closeLabel={t.close}
         onClose={() => setOpen(false)}
       >
-        <p>{t.problemsIntro(dataset.recordCount, dataset.actors.length)}</p>
+        <p>{t.problemsIntro(dataset.recordCount, dataset.actorCount)}</p>
         <table className="problems">
           <thead>
             <tr>

@@ -1,12 +1,12 @@
 import { setUrlState, useUrlState } from '@/app/url-store.ts';
-import type { Dataset } from '@/data/dataset.ts';
+import type { DatasetView } from '@/data/dataset-view.ts';
 import { EMPTY_FILTERS, FACETS } from '@/domain/url-state.ts';
 import { useLang, useMessages } from '@/i18n/i18n.ts';
 import { FACET_TITLE, facetValueLabel } from './facet-labels.ts';
 import { toggleFilter } from './filter-panel.tsx';
 
 /** The active filters as removable chips, and one button to clear them all. */
-export function ActiveFilters({ dataset }: { dataset: Dataset }) {
+export function ActiveFilters({ dataset }: { dataset: DatasetView }) {
   const t = useMessages();
   const lang = useLang();
   const filters = useUrlState((s) => s.filters);

@@ -1,4 +1,4 @@
-import type { Dataset } from '@/data/dataset.ts';
+import type { DatasetView } from '@/data/dataset-view.ts';
 import type { Facet } from '@/domain/url-state.ts';
 import { label } from '@/i18n/i18n.ts';
 import type { Lang, Messages } from '@/i18n/messages.ts';
@@ -12,7 +12,12 @@ export const FACET_TITLE: Record<Facet, (t: Messages) => string> = {
 };
 
 /** The reader-facing name of a facet value, from the dataset's vocabularies. */
-export function facetValueLabel(dataset: Dataset, facet: Facet, id: string, lang: Lang): string {
+export function facetValueLabel(
+  dataset: Pick<DatasetView, 'vocab' | 'programmeById'>,
+  facet: Facet,
+  id: string,
+  lang: Lang,
+): string {
   const { vocab } = dataset;
   switch (facet) {
     case 'kind':

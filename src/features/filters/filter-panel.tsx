@@ -3,10 +3,9 @@ import type { ResultSet } from '@/app/use-results.ts';
 import { openProgramme } from '@/app/selection.ts';
 import { setUrlState, useUrlState } from '@/app/url-store.ts';
 import { programmeActivity } from '@/domain/time.ts';
-import type { Dataset } from '@/data/dataset.ts';
+import type { DatasetView } from '@/data/dataset-view.ts';
 import { collator } from '@/domain/collation.ts';
-import { filterAndCount } from '@/domain/facets.ts';
-import { EMPTY_FILTERS, FACETS, type Facet } from '@/domain/url-state.ts';
+import { FACETS, type Facet } from '@/domain/url-state.ts';
 import { formatNumber, locale, useLang, useMessages } from '@/i18n/i18n.ts';
 import { FACET_TITLE, facetValueLabel } from './facet-labels.ts';
 
@@ -26,16 +25,10 @@ export function toggleFilter(facet: Facet, value: string) {
  * The facets. Each value shows how many actors choosing it would give; values that would give
  * none stay visible, marked as such, so the reader sees what exists.
  */
-export function FilterPanel({ dataset, results }: { dataset: Dataset; results: ResultSet }) {
+export function FilterPanel({ dataset, results }: { dataset: DatasetView; results: ResultSet }) {
   const t = useMessages();
   const filters = useUrlState((s) => s.filters);
   const activeCount = FACETS.reduce((n, f) => n + filters[f].length, 0);
-  // A stable order for values: by how many actors they have in all, not by the current counts,
-  // so checkboxes do not jump under the pointer.
-  const totals = useMemo(
-    () => filterAndCount(results.index.facets, EMPTY_FILTERS).counts,
-    [results.index],
-  );
   return (
     <details className="filter-panel" open>
       <summary>
@@ -43,13 +36,7 @@ export function FilterPanel({ dataset, results }: { dataset: Dataset; results: R
         {activeCount > 0 && <span className="badge">{activeCount}</span>}
       </summary>
       {FACETS.map((facet) => (
-        <FacetGroup
-          key={facet}
-          facet={facet}
-          dataset={dataset}
-          results={results}
-          totals={totals[facet]}
-        />
+        <FacetGroup key={facet} facet={facet} dataset={dataset} results={results} />
       ))}
     </details>
   );
@@ -59,29 +46,30 @@ function FacetGroup({
   facet,
   dataset,
   results,
-  totals,
 }: {
   facet: Facet;
-  dataset: Dataset;
+  dataset: DatasetView;
   results: ResultSet;
-  totals: Uint32Array;
 }) {
   const t = useMessages();
   const lang = useLang();
   const selected = useUrlState((s) => s.filters[facet]);
   const year = useUrlState((s) => s.year);
   const [expanded, setExpanded] = useState(false);
-  const column = results.index.facets[facet];
+  // A stable order for values: by how many actors hold them in all, not by the current counts,
+  // so checkboxes do not jump under the pointer.
   const values = useMemo(() => {
     const c = collator(locale(lang));
-    return column.values
+    const totals = dataset.facetTotals[facet];
+    return dataset.facetValues[facet]
       .map((id, code) => ({
         id,
+        code,
         total: totals[code] ?? 0,
         label: facetValueLabel(dataset, facet, id, lang),
       }))
       .sort((a, b) => b.total - a.total || c.compare(a.label, b.label));
-  }, [column, totals, dataset, facet, lang]);
+  }, [dataset, facet, lang]);
   if (values.length === 0) return null;
   // Selected values always stay in view, even beyond the first few.
   const shown = expanded
@@ -93,7 +81,8 @@ function FacetGroup({
       <legend>{title}</legend>
       <ul>
         {shown.map((v) => {
-          const count = results.counts[facet].get(v.id) ?? 0;
+          // Until the first answer arrives there is no count to show, and "0" would be a lie.
+          const count = results.ready ? (results.counts[facet][v.code] ?? 0) : null;
           const checked = selected.includes(v.id);
           const programme = facet === 'programme' ? dataset.programmeById.get(v.id) : undefined;
           const inactive =
@@ -117,10 +106,12 @@ function FacetGroup({
                     <span className="muted"> ({t.notActiveIn(year)})</span>
                   )}
                 </span>
-                <span className="facet-count">
-                  {formatNumber(count, lang)}
-                  {count === 0 && <span className="visually-hidden"> ({t.valueNone})</span>}
-                </span>
+                {count !== null && (
+                  <span className="facet-count">
+                    {formatNumber(count, lang)}
+                    {count === 0 && <span className="visually-hidden"> ({t.valueNone})</span>}
+                  </span>
+                )}
               </label>
               {programme && (
                 <button

@@ -1,19 +1,18 @@
 import { useState } from 'react';
-import type { Dataset } from '@/data/dataset.ts';
+import type { DatasetView } from '@/data/dataset-view.ts';
 import { PALETTE } from '@/domain/palette.ts';
 import { label, useLang, useMessages } from '@/i18n/i18n.ts';
 import { KindSymbol } from '@/ui/kind-symbol.tsx';
 
 /** Names every marker the map can draw: colour and shape per kind, clusters, shared places. */
-export function Legend({ dataset }: { dataset: Dataset }) {
+export function Legend({ dataset }: { dataset: DatasetView }) {
   const lang = useLang();
   const t = useMessages();
   const [wide] = useState(
     () =>
       typeof window.matchMedia !== 'function' || window.matchMedia('(min-width: 801px)').matches,
   );
-  const present = new Set(dataset.actors.map((a) => a.kind));
-  const kinds = dataset.vocabularies.kinds.filter((k) => present.has(k.id));
+  const kinds = dataset.vocabularies.kinds.filter((k) => dataset.kindsPresent.has(k.id));
   return (
     // Open by default where there is room; on a phone the map needs the space.
     <details className="legend" open={wide}>

@@ -3,7 +3,7 @@ import { RegionErrorBoundary } from '@/app/error-boundary.tsx';
 import { config } from '@/app/config.ts';
 import { setUrlState, getUrlState } from '@/app/url-store.ts';
 import { useUiStore } from '@/app/ui-store.ts';
-import type { Dataset } from '@/data/dataset.ts';
+import type { DatasetView } from '@/data/dataset-view.ts';
 import type { PlaceFeatureCollection } from '@/domain/places.ts';
 import type { BBox } from '@/domain/region.ts';
 import type { MapViewState } from '@/domain/url-state.ts';
@@ -18,7 +18,7 @@ export const loadMapView = () => import('@/map/map-view.tsx');
 const MapView = lazy(loadMapView);
 
 interface MapRegionProps {
-  dataset: Dataset;
+  dataset: DatasetView;
   places: PlaceFeatureCollection;
   initialBounds: BBox | null;
   selectedPlaceId: string | null;

@@ -1,27 +1,27 @@
 import { useEffect, useRef } from 'react';
 import { selectActor } from '@/app/selection.ts';
 import { useUiStore } from '@/app/ui-store.ts';
-import type { Dataset } from '@/data/dataset.ts';
-import type { Place } from '@/domain/places.ts';
+import { refAt, type DatasetView } from '@/data/dataset-view.ts';
 import { label, useLang, useMessages } from '@/i18n/i18n.ts';
 import { KindSymbol } from '@/ui/kind-symbol.tsx';
 import { useEscape } from '@/ui/use-escape.ts';
 
 /**
- * The occupants of one place: actors in the same building, or placed at the same municipality
- * centre. Each is one button away, so none is hidden under another on the map.
+ * The occupants of one place (actors in the same building, or placed at the same municipality
+ * centre) or the members of a cluster. Each is one button away, so none is hidden on the map.
  */
 export function PlacePanel({
   title,
-  actorIds,
-  place,
+  members,
+  sharedPlace,
   dataset,
 }: {
   title: string;
-  actorIds: readonly string[];
-  /** Set for a shared place; a cluster's members have no single place. */
-  place?: Place;
-  dataset: Dataset;
+  /** Actor indices. */
+  members: readonly number[];
+  /** True for actors sharing one point (a cluster's members have no single place). */
+  sharedPlace: boolean;
+  dataset: DatasetView;
 }) {
   const lang = useLang();
   const t = useMessages();
@@ -32,13 +32,17 @@ export function PlacePanel({
     closeGroup(null);
   };
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const key = actorIds.join(',');
+  const key = members.join(',');
   useEffect(() => headingRef.current?.focus(), [key]);
   useEscape(close);
-  const occupants = actorIds.flatMap((id) => dataset.actorById.get(id) ?? []);
-  const sites = new Set(occupants.map((a) => a.location?.siteName).filter(Boolean));
-  const municipality =
-    occupants[0]?.location && dataset.vocab.municipalities.get(occupants[0].location.municipality);
+  const { columns } = dataset;
+  const first = members[0] ?? 0;
+  const municipalityId = columns.municipalities[first];
+  const municipality = municipalityId
+    ? dataset.vocab.municipalities.get(municipalityId)
+    : undefined;
+  const onlyByMunicipality = members.some((i) => columns.precisions[i] === 'municipality');
+  const sites = new Set(members.map((i) => columns.siteNames[i]).filter(Boolean));
   return (
     <article className="actor-panel" aria-labelledby="place-panel-heading">
       <header className="panel-header">
@@ -49,25 +53,29 @@ export function PlacePanel({
           <span aria-hidden="true">×</span>
         </button>
       </header>
-      {place && (
+      {sharedPlace && (
         <p className="muted">
-          {place.precision === 'municipality'
+          {onlyByMunicipality
             ? t.placeAtMunicipality(label(municipality?.label, lang))
             : [...sites].join(' · ')}
         </p>
       )}
-      <ul className="actor-rows">
-        {occupants.map((actor) => {
-          const kind = dataset.vocab.kinds.get(actor.kind);
+      <ul className="actor-rows static">
+        {members.map((i) => {
+          const kind = dataset.vocab.kinds.get(columns.kinds[i] ?? '');
           return (
-            <li key={actor.id}>
-              <button type="button" className="actor-row" onClick={() => selectActor(actor)}>
+            <li key={i}>
+              <button
+                type="button"
+                className="actor-row"
+                onClick={() => selectActor(refAt(dataset, i))}
+              >
                 {kind && <KindSymbol kind={kind} />}
                 <span className="actor-row-text">
-                  <span className="actor-row-name">{actor.name}</span>
+                  <span className="actor-row-name">{columns.names[i]}</span>
                   <span className="actor-row-meta">
                     {label(kind?.label, lang)}
-                    {actor.location?.siteName ? ` · ${actor.location.siteName}` : ''}
+                    {columns.siteNames[i] ? ` · ${columns.siteNames[i]}` : ''}
                   </span>
                 </span>
               </button>

@@ -1,9 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { closeProgramme, selectActor, takeFocusRequest } from '@/app/selection.ts';
 import { useUrlState } from '@/app/url-store.ts';
-import type { Dataset } from '@/data/dataset.ts';
+import { getBackend } from '@/data/create-backend.ts';
+import { refAt, type DatasetView } from '@/data/dataset-view.ts';
 import type { Programme } from '@/data/schema.ts';
-import type { ProgrammeMember } from '@/domain/relations.ts';
 import { programmeActivity, spanActivity } from '@/domain/time.ts';
 import { label, localize, useLang, useMessages } from '@/i18n/i18n.ts';
 import { KindSymbol } from '@/ui/kind-symbol.tsx';
@@ -27,16 +28,20 @@ const years = (from?: number, to?: number) =>
  */
 export function ProgrammePanel({
   programme,
-  members,
   dataset,
 }: {
   programme: Programme;
-  members: readonly ProgrammeMember[];
-  dataset: Dataset;
+  dataset: DatasetView;
 }) {
   const t = useMessages();
   const lang = useLang();
   const year = useUrlState((s) => s.year);
+  const query = useQuery({
+    queryKey: ['programme', dataset.metadata.version, programme.id],
+    queryFn: () => getBackend().programme(programme.id),
+    staleTime: Infinity,
+  });
+  const members = query.data ?? [];
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (takeFocusRequest()) headingRef.current?.focus();
@@ -51,7 +56,11 @@ export function ProgrammePanel({
   })).filter((g) => g.items.length > 0);
 
   return (
-    <article className="actor-panel programme-panel" aria-labelledby="programme-panel-heading">
+    <article
+      className="actor-panel programme-panel"
+      aria-labelledby="programme-panel-heading"
+      aria-busy={query.isPending}
+    >
       <header className="panel-header">
         <h2 id="programme-panel-heading" ref={headingRef} tabIndex={-1}>
           {programme.name}
@@ -90,14 +99,18 @@ export function ProgrammePanel({
 
       <section aria-labelledby="programme-members">
         <h3 id="programme-members">{t.programmeMembers}</h3>
+        {query.isPending && <p className="status">{t.loadingProfile}</p>}
+        {query.isError && (
+          <p className="status status-error" role="alert">
+            {t.regionFailed}
+          </p>
+        )}
         <dl className="relations">
           {byRole.map(({ role, items }) => (
             <div key={role} className="relation-group">
               <dt>{label(dataset.vocab.programmeRoles.get(role)?.label, lang)}</dt>
               {items.map((m) => {
-                const actor = dataset.actorById.get(m.actorId);
-                if (!actor) return null;
-                const kind = dataset.vocab.kinds.get(actor.kind);
+                const kind = dataset.vocab.kinds.get(m.kind);
                 const inactive =
                   year !== null && (status === 'inactive' || spanActivity(m, year) === 'inactive');
                 return (
@@ -106,12 +119,12 @@ export function ProgrammePanel({
                     <button
                       type="button"
                       className="link-button"
-                      onClick={() => selectActor(actor, { moveMap: true })}
+                      onClick={() => selectActor(refAt(dataset, m.index), { moveMap: true })}
                     >
-                      {actor.name}
+                      {m.name}
                     </button>{' '}
                     {years(m.from, m.to)}
-                    {!actor.coordinates && <span className="muted"> ({t.programmeNoPlace})</span>}
+                    {!m.hasPlace && <span className="muted"> ({t.programmeNoPlace})</span>}
                     {m.certainty === 'inferred' && (
                       <span className="badge badge-warn">{t.unverified}</span>
                     )}

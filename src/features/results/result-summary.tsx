@@ -15,20 +15,22 @@ const SORT_LABEL: Record<Sort, (t: Messages) => string> = {
 /** How long the count must stay put before it is read out, so typing does not chatter. */
 const ANNOUNCE_DELAY_MS = 700;
 
-export function ResultSummary({ results }: { results: ResultSet }) {
+export function ResultSummary({ results, total }: { results: ResultSet; total: number }) {
   const t = useMessages();
   const lang = useLang();
   const sort = useUrlState((s) => s.sort);
   const inView = useUrlState((s) => s.inView);
   const announce = useUiStore((s) => s.announce);
   const sortId = useId();
-  const shown = results.actors.length;
-  const total = results.index.actors.length;
-  const text = t.resultsCount(formatNumber(shown, lang), formatNumber(total, lang));
+  const shown = results.order.length;
+  const text = results.ready
+    ? t.resultsCount(formatNumber(shown, lang), formatNumber(total, lang))
+    : t.resultsCounting;
 
   // Announce the count politely, debounced, and only when the result set changes.
   const lastAnnounced = useRef<string | null>(null);
   useEffect(() => {
+    if (!results.ready) return;
     const key = `${shown}/${total}`;
     if (lastAnnounced.current === null) {
       lastAnnounced.current = key;
@@ -40,7 +42,7 @@ export function ResultSummary({ results }: { results: ResultSet }) {
       announce(text);
     }, ANNOUNCE_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [shown, total, text, announce]);
+  }, [shown, total, text, announce, results.ready]);
 
   return (
     <div className="result-summary">

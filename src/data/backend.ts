@@ -1,0 +1,277 @@
+/**
+ * The data backend: everything that needs the whole dataset (fetching, validating, indexing,
+ * searching, filtering, relations) behind one asynchronous interface. It runs in a Web Worker
+ * (worker-backend.ts), so that a dataset of 100,000 or a million actors never blocks the page;
+ * where workers are unavailable (tests, old browsers) the same class runs on the main thread.
+ *
+ * The page keeps only what it draws: a summary with light per-actor columns (name, kind, place,
+ * a line of description). Full records travel one at a time, when a profile opens.
+ */
+import type { Actor, Dataset } from './dataset.ts';
+import type { Problem } from './problems.ts';
+import type { DatasetMetadata, Precision, Programme, Source, Vocabularies } from './schema.ts';
+import { fetchDataset } from './fetch-dataset.ts';
+import { filterAndCount } from '@/domain/facets.ts';
+import { actorFocus, programmeFocus, type FocusModel } from '@/domain/focus.ts';
+import type { BBox } from '@/domain/region.ts';
+import {
+  buildProgrammeIndex,
+  buildRelationIndex,
+  type ProgrammeMember,
+  type RelationIndex,
+  type RelationView,
+} from '@/domain/relations.ts';
+import {
+  buildActorIndex,
+  computeResults,
+  suggestRelaxations,
+  type ActorIndex,
+  type Relaxation,
+} from '@/domain/results.ts';
+import { presenceMask, yearRange } from '@/domain/time.ts';
+import { EMPTY_FILTERS, FACETS, type Facet, type Filters, type Sort } from '@/domain/url-state.ts';
+
+/** Per-actor data the page needs to draw the list and the map, as parallel arrays. */
+export interface ActorColumns {
+  ids: string[];
+  names: string[];
+  kinds: string[];
+  /** Short names and former names joined, shown beside the name while searching. */
+  aka: string[];
+  municipalities: (string | null)[];
+  siteNames: (string | null)[];
+  precisions: (Precision | null)[];
+  /** The first words of the description, per language (English null when absent). */
+  snippetSv: string[];
+  snippetEn: (string | null)[];
+  /** Coordinates; NaN for an actor without a point. */
+  lon: Float64Array;
+  lat: Float64Array;
+}
+
+export interface DatasetSummary {
+  metadata: DatasetMetadata;
+  vocabularies: Vocabularies;
+  programmes: Programme[];
+  sources: Source[];
+  /** At most MAX_PROBLEMS problems; the totals count all. */
+  problems: Problem[];
+  problemTotals: { excludedRecords: number; other: number };
+  recordCount: number;
+  columns: ActorColumns;
+  /** Value ids per facet, in code order (results' counts use the same order). */
+  facetValues: Record<Facet, string[]>;
+  /** How many actors hold each value with no filter at all. */
+  facetTotals: Record<Facet, number[]>;
+  yearRange: [number, number];
+}
+
+export interface ResultRequest {
+  q: string;
+  filters: Filters;
+  sort: Sort;
+  inView: BBox | null;
+  center: readonly [number, number] | null;
+  year: number | null;
+}
+
+export interface ResultResponse {
+  /** Actor indices in display order. */
+  order: Uint32Array;
+  /** Per facet, in summary.facetValues order: how many results choosing that value would give. */
+  counts: Record<Facet, Uint32Array>;
+  terms: string[];
+  relaxations: Relaxation[];
+}
+
+export interface ActorDetail {
+  actor: Actor;
+  index: number;
+  relations: RelationView[];
+  /** Names and positions of the actors the relations mention. */
+  related: Record<string, { name: string; index: number }>;
+}
+
+export interface ProgrammeMemberDetail extends ProgrammeMember {
+  index: number;
+  name: string;
+  kind: string;
+  hasPlace: boolean;
+}
+
+export interface FocusRequest {
+  actor: string | null;
+  programme: string | null;
+  year: number | null;
+}
+
+export interface DataBackend {
+  load(url: string): Promise<DatasetSummary>;
+  results(request: ResultRequest): Promise<ResultResponse>;
+  actor(id: string): Promise<ActorDetail | null>;
+  programme(id: string): Promise<ProgrammeMemberDetail[]>;
+  focus(request: FocusRequest): Promise<FocusModel | null>;
+  /** Full records, e.g. for export. */
+  records(indices: readonly number[]): Promise<Actor[]>;
+  dispose(): void;
+}
+
+export const MAX_PROBLEMS = 2000;
+const SNIPPET = 160;
+
+const snippet = (text: string) => (text.length > SNIPPET ? `${text.slice(0, SNIPPET - 1)}…` : text);
+
+export function summarize(dataset: Dataset, index: ActorIndex): DatasetSummary {
+  const { actors } = dataset;
+  const totals = filterAndCount(index.facets, EMPTY_FILTERS).counts;
+  const excluded = new Set(
+    dataset.problems.filter((p) => p.effect === 'record-excluded').map((p) => p.recordId),
+  );
+  return {
+    metadata: dataset.metadata,
+    vocabularies: dataset.vocabularies,
+    programmes: [...dataset.programmes],
+    sources: [...dataset.sources],
+    problems: dataset.problems.slice(0, MAX_PROBLEMS),
+    problemTotals: {
+      excludedRecords: excluded.size,
+      other: dataset.problems.filter((p) => p.effect !== 'record-excluded').length,
+    },
+    recordCount: dataset.recordCount,
+    columns: {
+      ids: actors.map((a) => a.id),
+      names: actors.map((a) => a.name),
+      kinds: actors.map((a) => a.kind),
+      aka: actors.map((a) => [...a.shortNames, ...a.formerNames].join(', ')),
+      municipalities: actors.map((a) => a.location?.municipality ?? null),
+      siteNames: actors.map((a) => a.location?.siteName ?? null),
+      precisions: actors.map((a) => a.location?.precision ?? null),
+      snippetSv: actors.map((a) => snippet(a.description.sv)),
+      snippetEn: actors.map((a) => (a.description.en ? snippet(a.description.en) : null)),
+      lon: index.lon.slice(),
+      lat: index.lat.slice(),
+    },
+    facetValues: Object.fromEntries(FACETS.map((f) => [f, [...index.facets[f].values]])) as Record<
+      Facet,
+      string[]
+    >,
+    facetTotals: Object.fromEntries(FACETS.map((f) => [f, [...totals[f]]])) as Record<
+      Facet,
+      number[]
+    >,
+    yearRange: yearRange(
+      actors,
+      dataset.programmes.map((p) => p.period),
+      new Date().getFullYear(),
+    ),
+  };
+}
+
+/** The backend's work, on whichever thread runs it. */
+export class LocalBackend implements DataBackend {
+  private dataset: Dataset | null = null;
+  private index: ActorIndex | null = null;
+  private relations: RelationIndex | null = null;
+  private members: ReadonlyMap<string, readonly ProgrammeMember[]> | null = null;
+  private positionOf = new Map<string, number>();
+  private presence = new Map<number, Uint8Array>();
+
+  async load(url: string): Promise<DatasetSummary> {
+    const dataset = await fetchDataset(url);
+    return this.use(dataset);
+  }
+
+  /** Takes an already parsed dataset (tests, benchmarks). */
+  use(dataset: Dataset): DatasetSummary {
+    this.dataset = dataset;
+    this.index = buildActorIndex(dataset);
+    this.relations = buildRelationIndex(dataset.actors);
+    this.members = buildProgrammeIndex(dataset.actors);
+    this.positionOf = new Map(dataset.actors.map((a, i) => [a.id, i]));
+    this.presence.clear();
+    return summarize(dataset, this.index);
+  }
+
+  private ready(): { dataset: Dataset; index: ActorIndex } {
+    if (!this.dataset || !this.index) throw new Error('the dataset is not loaded');
+    return { dataset: this.dataset, index: this.index };
+  }
+
+  private presentIn(year: number): Uint8Array {
+    const { index } = this.ready();
+    let mask = this.presence.get(year);
+    if (!mask) {
+      mask = presenceMask(index.actors, year);
+      this.presence.set(year, mask);
+    }
+    return mask;
+  }
+
+  async results(request: ResultRequest): Promise<ResultResponse> {
+    const { index } = this.ready();
+    const query = {
+      q: request.q,
+      filters: request.filters,
+      sort: request.sort,
+      inView: request.inView,
+      center: request.center,
+      present: request.year === null ? null : this.presentIn(request.year),
+    };
+    const results = computeResults(index, query);
+    return {
+      order: results.order,
+      counts: results.counts,
+      terms: results.terms,
+      relaxations: results.order.length === 0 ? suggestRelaxations(index, query) : [],
+    };
+  }
+
+  async actor(id: string): Promise<ActorDetail | null> {
+    const { dataset } = this.ready();
+    const actor = dataset.actorById.get(id);
+    const index = this.positionOf.get(id);
+    if (!actor || index === undefined) return null;
+    const relations = [...(this.relations?.get(id) ?? [])];
+    const related: ActorDetail['related'] = {};
+    for (const r of relations) {
+      for (const other of [r.otherId, r.via]) {
+        if (!other) continue;
+        const a = dataset.actorById.get(other);
+        const i = this.positionOf.get(other);
+        if (a && i !== undefined) related[other] = { name: a.name, index: i };
+      }
+    }
+    return { actor, index, relations, related };
+  }
+
+  async programme(id: string): Promise<ProgrammeMemberDetail[]> {
+    const { dataset } = this.ready();
+    return (this.members?.get(id) ?? []).flatMap((m) => {
+      const a = dataset.actorById.get(m.actorId);
+      const index = this.positionOf.get(m.actorId);
+      return a && index !== undefined
+        ? [{ ...m, index, name: a.name, kind: a.kind, hasPlace: a.coordinates !== null }]
+        : [];
+    });
+  }
+
+  async focus({ actor, programme, year }: FocusRequest): Promise<FocusModel | null> {
+    const { dataset } = this.ready();
+    const selected = actor ? dataset.actorById.get(actor) : undefined;
+    if (selected && this.relations) return actorFocus(selected, dataset, this.relations, year);
+    if (programme && dataset.programmeById.has(programme)) {
+      return programmeFocus(programme, dataset, this.members?.get(programme) ?? [], year);
+    }
+    return null;
+  }
+
+  async records(indices: readonly number[]): Promise<Actor[]> {
+    const { dataset } = this.ready();
+    return indices.flatMap((i) => dataset.actors[i] ?? []);
+  }
+
+  dispose(): void {
+    this.dataset = null;
+    this.index = null;
+  }
+}

@@ -1,0 +1,60 @@
+/** The page's side of the dataset worker: the DataBackend interface over postMessage. */
+import type { DataBackend } from './backend.ts';
+import { deserializeError, type Method, type WorkerResponse } from './worker-protocol.ts';
+
+/** What the backend needs of a Worker; a MessagePort will do in tests. */
+export interface WorkerLike {
+  addEventListener(type: 'message', listener: (event: MessageEvent<WorkerResponse>) => void): void;
+  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
+  postMessage(message: unknown): void;
+  terminate(): void;
+}
+
+export class WorkerBackend implements DataBackend {
+  private readonly worker: WorkerLike;
+  private next = 0;
+  private readonly pending = new Map<
+    number,
+    { resolve: (v: unknown) => void; reject: (e: Error) => void }
+  >();
+
+  constructor(worker: WorkerLike) {
+    this.worker = worker;
+    worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
+      const { id, result, error } = event.data;
+      const call = this.pending.get(id);
+      if (!call) return;
+      this.pending.delete(id);
+      if (error) call.reject(deserializeError(error));
+      else call.resolve(result);
+    });
+    worker.addEventListener('error', (event) => {
+      const failure = new Error(event.message || 'the dataset worker failed');
+      for (const call of this.pending.values()) call.reject(failure);
+      this.pending.clear();
+    });
+  }
+
+  private call<T>(method: Method, ...args: unknown[]): Promise<T> {
+    const id = this.next++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ id, method, args });
+    });
+  }
+
+  load = (url: string) => this.call<Awaited<ReturnType<DataBackend['load']>>>('load', url);
+  results = (request: Parameters<DataBackend['results']>[0]) =>
+    this.call<Awaited<ReturnType<DataBackend['results']>>>('results', request);
+  actor = (id: string) => this.call<Awaited<ReturnType<DataBackend['actor']>>>('actor', id);
+  programme = (id: string) =>
+    this.call<Awaited<ReturnType<DataBackend['programme']>>>('programme', id);
+  focus = (request: Parameters<DataBackend['focus']>[0]) =>
+    this.call<Awaited<ReturnType<DataBackend['focus']>>>('focus', request);
+  records = (indices: readonly number[]) =>
+    this.call<Awaited<ReturnType<DataBackend['records']>>>('records', [...indices]);
+
+  dispose(): void {
+    this.worker.terminate();
+  }
+}

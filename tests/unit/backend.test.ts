@@ -1,0 +1,115 @@
+/**
+ * The data backend, as the page uses it: the real worker host and the page's client, talking over
+ * a MessageChannel (structured clone and transfer, as with a Worker), on the shipped dataset.
+ */
+import { join } from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LocalBackend } from '@/data/backend.ts';
+import { DatasetLoadError } from '@/data/load-error.ts';
+import { parseDataset } from '@/data/parse-dataset.ts';
+import { WorkerBackend, type WorkerLike } from '@/data/worker-backend.ts';
+import { serveBackend, type MessageEndpoint } from '@/data/worker-host.ts';
+import { EMPTY_FILTERS } from '@/domain/url-state.ts';
+import { checkDataDir } from '../../scripts/lib/curated.ts';
+import { datasetHandler } from '../../mocks/handlers.ts';
+import { server } from '../../mocks/node.ts';
+
+const published = checkDataDir(join(import.meta.dirname, '../../data')).published;
+
+function connect(local: LocalBackend) {
+  const { port1, port2 } = new MessageChannel();
+  serveBackend(local, port2 as unknown as MessageEndpoint);
+  const page = port1 as unknown as WorkerLike & { close(): void };
+  page.terminate = () => port1.close();
+  const client = new WorkerBackend(page);
+  return { client, close: () => (port1.close(), port2.close()) };
+}
+
+const request = {
+  q: '',
+  filters: EMPTY_FILTERS,
+  sort: 'name' as const,
+  inView: null,
+  center: null,
+  year: null,
+};
+
+describe('the backend over messages', () => {
+  const local = new LocalBackend();
+  const summary = local.use(parseDataset(JSON.parse(JSON.stringify(published))));
+  const { client, close } = connect(local);
+  afterAll(close);
+
+  it('summarises the dataset in columns the page can list and map', () => {
+    const n = summary.columns.ids.length;
+    expect(n).toBe(published.features.length);
+    expect(summary.columns.lon).toHaveLength(n);
+    const i = summary.columns.ids.indexOf('vecura');
+    expect(summary.columns.names[i]).toBe('Vecura');
+    expect(Number.isFinite(summary.columns.lon[i])).toBe(true);
+  });
+
+  it('answers a result request with transferred typed arrays, counts by facet value', async () => {
+    const all = await client.results(request);
+    expect(all.order).toBeInstanceOf(Uint32Array);
+    expect(all.order).toHaveLength(summary.columns.ids.length);
+    const kinds = summary.facetValues.kind;
+    const hospital = kinds.indexOf('hospital');
+    const filtered = await client.results({
+      ...request,
+      filters: { ...EMPTY_FILTERS, kind: ['hospital'] },
+    });
+    expect([...filtered.order].map((i) => summary.columns.ids[i])).toEqual([
+      'karolinska-universitetssjukhuset',
+    ]);
+    // Disjunctive: the kind facet still counts what each kind would give.
+    expect(filtered.counts.kind[hospital]).toBe(1);
+    expect(filtered.counts.kind[kinds.indexOf('science-park')]).toBeGreaterThan(0);
+  });
+
+  it('gives an actor’s full record with its relations named', async () => {
+    const detail = await client.actor('sodertalje-science-park');
+    expect(detail?.actor.name).toBe('Södertälje Science Park');
+    const owners = detail!.relations.filter((r) => r.type === 'owned-by' && r.direction === 'out');
+    expect(owners.map((r) => detail!.related[r.otherId]?.name).sort()).toEqual(
+      ['AstraZeneca', 'KTH Kungliga Tekniska högskolan', 'Scania', 'Södertälje kommun'].sort(),
+    );
+    expect(await client.actor('no-such-actor')).toBeNull();
+  });
+
+  it('lists a programme’s members with their roles, and focuses the map on them', async () => {
+    const members = await client.programme('stockholm-life-tech');
+    expect(members.find((m) => m.actorId === 'region-stockholm')?.role).toBe('owner');
+    const focus = await client.focus({ actor: null, programme: 'stockholm-life-tech', year: null });
+    expect(focus?.others.length).toBeGreaterThan(0);
+  });
+
+  it('hands over full records by index, e.g. for export', async () => {
+    const [record] = await client.records([summary.columns.ids.indexOf('vecura')]);
+    expect(record?.id).toBe('vecura');
+  });
+
+  it('turns a failure in the worker into a rejected call, never a hang', async () => {
+    const fresh = connect(new LocalBackend());
+    await expect(fresh.client.results(request)).rejects.toThrow(/not loaded/);
+    fresh.close();
+  });
+});
+
+describe('loading through the backend', () => {
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
+
+  it('keeps the error kind across the thread boundary, so the retry policy still works', async () => {
+    server.use(datasetHandler('not-found', () => published));
+    const { client, close } = connect(new LocalBackend());
+    const error = await client
+      .load('http://test.local/data/aktorskartan.geojson')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatasetLoadError);
+    expect(error).toMatchObject({ kind: 'http', status: 404 });
+    close();
+  });
+});
