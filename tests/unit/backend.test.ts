@@ -15,7 +15,7 @@ import { checkDataDir } from '../../scripts/lib/curated.ts';
 import { datasetHandler } from '../../mocks/handlers.ts';
 import { server } from '../../mocks/node.ts';
 
-const published = checkDataDir(join(import.meta.dirname, '../../data')).published;
+const published = checkDataDir(join(import.meta.dirname, '../../data')).published!;
 
 function connect(local: LocalBackend) {
   const { port1, port2 } = new MessageChannel();
