@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/app/app.tsx';
+import { installDebugHooks } from '@/app/debug-hooks.ts';
 import { Providers } from '@/app/providers.tsx';
 import { registerServiceWorker } from '@/app/service-worker.ts';
 import { loadMapView } from '@/features/map-region/map-region.tsx';
@@ -27,5 +28,6 @@ async function start() {
   );
 }
 
+installDebugHooks();
 void start();
 if (import.meta.env.PROD) void registerServiceWorker();

@@ -1,17 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { getBackend } from '@/data/create-backend.ts';
-import { coordinatesAt, refAt, type DatasetView } from '@/data/dataset-view.ts';
+import { refAt, type DatasetView } from '@/data/dataset-view.ts';
 import { useDataset } from '@/data/load-dataset.ts';
-import { groupPlaces, placeKey, placesToGeoJSON } from '@/domain/places.ts';
+import { membersAt, resultPlaces } from '@/domain/places.ts';
 import { boundsOf } from '@/domain/region.ts';
 import { FACETS, type Facet, type Filters, type UrlNotice } from '@/domain/url-state.ts';
 import { ActorList } from '@/features/actor-list/actor-list.tsx';
+import { SidebarTabs } from '@/features/sidebar-tabs/sidebar-tabs.tsx';
+import { StatisticsView } from '@/features/statistics/statistics-view.tsx';
 import { ActorPanel } from '@/features/actor-panel/actor-panel.tsx';
 import { DataStatus } from '@/features/data-status/data-status.tsx';
 import { ActiveFilters } from '@/features/filters/active-filters.tsx';
 import { FilterPanel } from '@/features/filters/filter-panel.tsx';
-import { Header } from '@/features/header/header.tsx';
+import { EmbedHeader, Header } from '@/features/header/header.tsx';
 import { UpdatePrompt } from '@/features/header/update-prompt.tsx';
 import { UrlNotices } from '@/features/header/url-notices.tsx';
 import { MapRegion } from '@/features/map-region/map-region.tsx';
@@ -41,6 +43,8 @@ export function App() {
   const t = useMessages();
   const announce = useUiStore((s) => s.announce);
   const [urlNotices] = useState(initialUrlNotices);
+  const tab = useUrlState((s) => s.tab);
+  const embed = useUrlState((s) => s.embed);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -58,13 +62,16 @@ export function App() {
 
   return (
     <>
-      <a className="skip-link" href="#actor-list-heading">
-        {t.skipToList}
+      <a
+        className="skip-link"
+        href={tab === 'stats' ? '#statistics-heading' : '#actor-list-heading'}
+      >
+        {tab === 'stats' ? t.skipToStats : t.skipToList}
       </a>
-      <Header />
+      {embed ? <EmbedHeader /> : <Header />}
       <UpdatePrompt />
       <LiveRegion />
-      <main className="layout" id="main">
+      <main className={embed ? 'layout is-embed' : 'layout'} id="main">
         <RegionErrorBoundary
           fallback={
             <p className="status status-error" role="alert">
@@ -124,7 +131,7 @@ function Loaded({ dataset, urlNotices }: { dataset: DatasetView; urlNotices: Url
   const selectedId = useUrlState((s) => s.actor);
   const hoveredActorId = useUiStore((s) => s.hoveredActorId);
   const setHovered = useUiStore((s) => s.setHoveredActor);
-  const openPlaceId = useUiStore((s) => s.openPlaceId);
+  const openPlaceIndex = useUiStore((s) => s.openPlace);
   const setOpenPlace = useUiStore((s) => s.setOpenPlace);
   const openGroup = useUiStore((s) => s.openGroup);
   const setOpenGroup = useUiStore((s) => s.setOpenGroup);
@@ -132,17 +139,17 @@ function Loaded({ dataset, urlNotices }: { dataset: DatasetView; urlNotices: Url
   const setNarrowView = useUiStore((s) => s.setNarrowView);
 
   const programmeId = useUrlState((s) => s.programme);
+  const tab = useUrlState((s) => s.tab);
+  const embed = useUrlState((s) => s.embed);
   const year = useUrlState((s) => s.year);
   const showRelations = useUrlState((s) => s.relations);
   const programme = programmeId ? dataset.programmeById.get(programmeId) : undefined;
-  // The map shows the result set, as the list does.
-  const places = useMemo(
-    () => groupPlaces(results.order, dataset.columns),
-    [results.order, dataset],
+  // The map shows the result set, as the list does: counted per place once per result set.
+  const onMap = useMemo(
+    () => resultPlaces(results.order, dataset.places),
+    [results.order, dataset.places],
   );
-  const placeById = useMemo(() => new Map(places.map((p) => [p.id, p])), [places]);
-  const placesGeoJSON = useMemo(() => placesToGeoJSON(places, dataset.columns), [places, dataset]);
-  const initialBounds = useMemo(() => boundsOf(places.map((p) => p.coordinates)), [places]);
+  const initialBounds = onMap.bounds;
 
   const selectedIndex = selectedId ? dataset.indexOf.get(selectedId) : undefined;
   const selected = selectedIndex === undefined ? undefined : refAt(dataset, selectedIndex);
@@ -194,30 +201,44 @@ function Loaded({ dataset, urlNotices }: { dataset: DatasetView; urlNotices: Url
     },
     [dataset],
   );
-  const hoveredIndex = hoveredActorId ? dataset.indexOf.get(hoveredActorId) : undefined;
-  const hovered = hoveredIndex === undefined ? null : coordinatesAt(dataset, hoveredIndex);
-  const openPlace = openPlaceId ? placeById.get(openPlaceId) : undefined;
+  const placeOfActor = (index: number | undefined) => {
+    const place = index === undefined ? -1 : (dataset.places.placeOf[index] ?? -1);
+    return place < 0 ? null : place;
+  };
+  const hoveredPlace = placeOfActor(
+    hoveredActorId ? dataset.indexOf.get(hoveredActorId) : undefined,
+  );
+  const openPlace = useMemo(
+    () =>
+      openPlaceIndex === null
+        ? null
+        : {
+            place: openPlaceIndex,
+            members: membersAt(results.order, dataset.places, new Set([openPlaceIndex])),
+          },
+    [openPlaceIndex, results.order, dataset.places],
+  );
 
   const onSelectPlace = useCallback(
-    (placeId: string) => {
-      const place = placeById.get(placeId);
-      if (!place) return;
-      if (place.members.length === 1) selectActor(refAt(dataset, place.members[0] ?? 0));
-      else setOpenPlace(placeId);
+    (place: number) => {
+      const count = onMap.count[place] ?? 0;
+      if (count === 0) return;
+      if (count === 1) selectActor(refAt(dataset, onMap.first[place] ?? 0));
+      else setOpenPlace(place);
     },
-    [placeById, dataset, setOpenPlace],
+    [onMap, dataset, setOpenPlace],
   );
   const onHoverPlace = useCallback(
-    (placeId: string | null) => {
-      const first = placeId ? placeById.get(placeId)?.members[0] : undefined;
-      setHovered(first === undefined ? null : (dataset.columns.ids[first] ?? null));
+    (place: number | null) => {
+      const first = place === null ? -1 : (onMap.first[place] ?? -1);
+      setHovered(first < 0 ? null : (dataset.columns.ids[first] ?? null));
     },
-    [placeById, setHovered, dataset],
+    [onMap, setHovered, dataset],
   );
   const onOpenCluster = useCallback(
-    (placeIds: string[]) =>
-      setOpenGroup({ members: placeIds.flatMap((id) => placeById.get(id)?.members ?? []) }),
-    [placeById, setOpenGroup],
+    (places: number[]) =>
+      setOpenGroup({ members: membersAt(results.order, dataset.places, new Set(places)) }),
+    [results.order, dataset.places, setOpenGroup],
   );
 
   const regionFailed = (
@@ -247,7 +268,9 @@ function Loaded({ dataset, urlNotices }: { dataset: DatasetView; urlNotices: Url
 
   return (
     <>
-      <div className={`sidebar ${narrowView === 'map' ? 'is-narrow-hidden' : ''}`}>
+      <div
+        className={`sidebar ${narrowView === 'map' ? 'is-narrow-hidden' : ''} ${tab === 'stats' && !embed ? 'is-stats' : ''}`}
+      >
         <UrlNotices
           notices={urlNotices}
           missingActor={Boolean(selectedId && !selected)}
@@ -258,17 +281,33 @@ function Loaded({ dataset, urlNotices }: { dataset: DatasetView; urlNotices: Url
         <RegionErrorBoundary fallback={regionFailed}>
           <div className="finder">
             <SearchBox />
-            <FilterPanel dataset={dataset} results={results} />
-            <YearControl range={dataset.yearRange} />
+            {!embed && (
+              <>
+                <FilterPanel dataset={dataset} results={results} />
+                <YearControl range={dataset.yearRange} />
+              </>
+            )}
           </div>
           <div className="finder-status">
             <ActiveFilters dataset={dataset} />
-            <ResultSummary results={results} total={dataset.actorCount} />
+            <ResultSummary results={results} dataset={dataset} />
           </div>
         </RegionErrorBoundary>
-        <RegionErrorBoundary fallback={regionFailed}>
-          <ActorList dataset={dataset} results={results} selectedId={selected?.id ?? null} />
-        </RegionErrorBoundary>
+        {embed ? (
+          <RegionErrorBoundary fallback={regionFailed}>
+            <ActorList dataset={dataset} results={results} selectedId={selected?.id ?? null} />
+          </RegionErrorBoundary>
+        ) : (
+          <SidebarTabs>
+            <RegionErrorBoundary fallback={regionFailed}>
+              {tab === 'stats' ? (
+                <StatisticsView dataset={dataset} />
+              ) : (
+                <ActorList dataset={dataset} results={results} selectedId={selected?.id ?? null} />
+              )}
+            </RegionErrorBoundary>
+          </SidebarTabs>
+        )}
       </div>
       <div
         className={`map-area ${narrowView === 'list' ? 'is-narrow-hidden' : ''}`}
@@ -276,12 +315,11 @@ function Loaded({ dataset, urlNotices }: { dataset: DatasetView; urlNotices: Url
       >
         <MapRegion
           dataset={dataset}
-          places={placesGeoJSON}
+          onMap={onMap}
+          resultsReady={results.ready}
           initialBounds={initialBounds}
-          selectedPlaceId={
-            selected?.coordinates ? placeKey(selected.coordinates) : (openPlace?.id ?? null)
-          }
-          hoveredPlaceId={hovered ? placeKey(hovered) : null}
+          selectedPlace={selected ? placeOfActor(selectedIndex) : (openPlace?.place ?? null)}
+          hoveredPlace={hoveredPlace}
           onSelectPlace={onSelectPlace}
           onHoverPlace={onHoverPlace}
           onOpenCluster={onOpenCluster}

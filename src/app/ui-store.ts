@@ -10,8 +10,8 @@ export type NarrowView = 'map' | 'list';
 
 interface UiState {
   hoveredActorId: string | null;
-  /** A place with several occupants whose list is open (transient: not in the URL). */
-  openPlaceId: string | null;
+  /** A place (index) with several occupants whose list is open (transient: not in the URL). */
+  openPlace: number | null;
   /** Members (actor indices) of a cluster the reader clicked, listed in the side panel. */
   openGroup: { members: number[] } | null;
   /** The map's current bounds, for "search as I move the map" (transient: the URL has the view). */
@@ -19,6 +19,8 @@ interface UiState {
   /** On narrow screens, which of map and list is shown. */
   narrowView: NarrowView;
   mapStatus: MapStatus;
+  /** Bumped to tear the map down and build it again (the benchmark's leak test). */
+  mapEpoch: number;
   basemapFallback: boolean;
   problemsOpen: boolean;
   /** The latest polite announcement; `seq` makes a repeated message be read again. */
@@ -31,11 +33,12 @@ interface UiState {
   update: { activate: () => void } | null;
   offlineReady: boolean;
   setHoveredActor: (id: string | null) => void;
-  setOpenPlace: (id: string | null) => void;
+  setOpenPlace: (place: number | null) => void;
   setOpenGroup: (group: { members: number[] } | null) => void;
   setViewBounds: (bounds: BBox) => void;
   setNarrowView: (view: NarrowView) => void;
   setMapStatus: (status: MapStatus) => void;
+  remountMap: () => void;
   setBasemapFallback: () => void;
   setProblemsOpen: (open: boolean) => void;
   announce: (text: string) => void;
@@ -48,11 +51,12 @@ interface UiState {
 
 export const useUiStore = create<UiState>()((set) => ({
   hoveredActorId: null,
-  openPlaceId: null,
+  openPlace: null,
   openGroup: null,
   viewBounds: null,
   narrowView: 'list',
   mapStatus: 'idle',
+  mapEpoch: 0,
   basemapFallback: false,
   problemsOpen: false,
   announcement: { text: '', seq: 0 },
@@ -61,11 +65,12 @@ export const useUiStore = create<UiState>()((set) => ({
   update: null,
   offlineReady: false,
   setHoveredActor: (hoveredActorId) => set({ hoveredActorId }),
-  setOpenPlace: (openPlaceId) => set({ openPlaceId, openGroup: null }),
-  setOpenGroup: (openGroup) => set({ openGroup, openPlaceId: null }),
+  setOpenPlace: (openPlace) => set({ openPlace, openGroup: null }),
+  setOpenGroup: (openGroup) => set({ openGroup, openPlace: null }),
   setViewBounds: (viewBounds) => set({ viewBounds }),
   setNarrowView: (narrowView) => set({ narrowView }),
   setMapStatus: (mapStatus) => set({ mapStatus }),
+  remountMap: () => set((s) => ({ mapEpoch: s.mapEpoch + 1, mapStatus: 'loading' })),
   setBasemapFallback: () => set({ basemapFallback: true }),
   setProblemsOpen: (problemsOpen) => set({ problemsOpen }),
   announce: (text) => set((s) => ({ announcement: { text, seq: s.announcement.seq + 1 } })),

@@ -11,6 +11,13 @@ import type { Actor, Dataset } from './dataset.ts';
 import type { Problem } from './problems.ts';
 import type { DatasetMetadata, Precision, Programme, Source, Vocabularies } from './schema.ts';
 import { fetchDataset } from './fetch-dataset.ts';
+import { actorsToCsv } from '@/domain/export/csv.ts';
+import { actorsToGeoJson } from '@/domain/export/geojson.ts';
+import type { ExportFile, ExportSelection } from '@/domain/export/provenance.ts';
+import { relationsToCsv } from '@/domain/export/relations-csv.ts';
+import { computeStatistics, type Statistics } from '@/domain/statistics.ts';
+import type { Lang } from '@/i18n/messages.ts';
+import { buildPlaceIndex, type PlaceIndex } from '@/domain/places.ts';
 import { filterAndCount } from '@/domain/facets.ts';
 import { actorFocus, programmeFocus, type FocusModel } from '@/domain/focus.ts';
 import type { BBox } from '@/domain/region.ts';
@@ -27,6 +34,7 @@ import {
   suggestRelaxations,
   type ActorIndex,
   type Relaxation,
+  type ResultQuery,
 } from '@/domain/results.ts';
 import { presenceMask, yearRange } from '@/domain/time.ts';
 import { EMPTY_FILTERS, FACETS, type Facet, type Filters, type Sort } from '@/domain/url-state.ts';
@@ -61,6 +69,8 @@ export interface DatasetSummary {
   columns: ActorColumns;
   /** Value ids per facet, in code order (results' counts use the same order). */
   facetValues: Record<Facet, string[]>;
+  /** Actors grouped by identical coordinates (built here, off the page's thread). */
+  places: PlaceIndex;
   /** How many actors hold each value with no filter at all. */
   facetTotals: Record<Facet, number[]>;
   yearRange: [number, number];
@@ -105,9 +115,28 @@ export interface FocusRequest {
   year: number | null;
 }
 
+export type StatisticsResponse = Statistics;
+
+export type ExportFormat = 'csv' | 'geojson' | 'relations';
+
+export interface ExportOrder {
+  format: ExportFormat;
+  /** The same request the list answers, so the file holds exactly what is shown, in its order. */
+  request: ResultRequest;
+  selection: ExportSelection;
+  lang: Lang;
+  exportedAt: Date;
+  /** The app's address; profiles are linked as `<appUrl>?actor=<id>`. */
+  appUrl: string;
+}
+
 export interface DataBackend {
   load(url: string): Promise<DatasetSummary>;
   results(request: ResultRequest): Promise<ResultResponse>;
+  /** Plain counts and coverage of the result set, for the statistics view. */
+  statistics(request: ResultRequest): Promise<StatisticsResponse>;
+  /** A download of the result set, written where the records are. */
+  exportFile(order: ExportOrder): Promise<ExportFile>;
   actor(id: string): Promise<ActorDetail | null>;
   programme(id: string): Promise<ProgrammeMemberDetail[]>;
   focus(request: FocusRequest): Promise<FocusModel | null>;
@@ -117,6 +146,8 @@ export interface DataBackend {
 }
 
 export const MAX_PROBLEMS = 2000;
+/** Coverage splits the region at Stockholm: north of it, the municipality itself, south of it. */
+const COVERAGE_CENTRE = 'stockholm';
 const SNIPPET = 160;
 
 const snippet = (text: string) => (text.length > SNIPPET ? `${text.slice(0, SNIPPET - 1)}…` : text);
@@ -151,6 +182,7 @@ export function summarize(dataset: Dataset, index: ActorIndex): DatasetSummary {
       lon: index.lon.slice(),
       lat: index.lat.slice(),
     },
+    places: buildPlaceIndex(index),
     facetValues: Object.fromEntries(FACETS.map((f) => [f, [...index.facets[f].values]])) as Record<
       Facet,
       string[]
@@ -189,7 +221,10 @@ export class LocalBackend implements DataBackend {
     this.members = buildProgrammeIndex(dataset.actors);
     this.positionOf = new Map(dataset.actors.map((a, i) => [a.id, i]));
     this.presence.clear();
-    return summarize(dataset, this.index);
+    const index = this.index;
+    // Build the search index once the summary has gone to the page, unless a search asks first.
+    setTimeout(() => void index.search, 0);
+    return summarize(dataset, index);
   }
 
   private ready(): { dataset: Dataset; index: ActorIndex } {
@@ -207,9 +242,8 @@ export class LocalBackend implements DataBackend {
     return mask;
   }
 
-  async results(request: ResultRequest): Promise<ResultResponse> {
-    const { index } = this.ready();
-    const query = {
+  private query(request: ResultRequest): ResultQuery {
+    return {
       q: request.q,
       filters: request.filters,
       sort: request.sort,
@@ -217,6 +251,11 @@ export class LocalBackend implements DataBackend {
       center: request.center,
       present: request.year === null ? null : this.presentIn(request.year),
     };
+  }
+
+  async results(request: ResultRequest): Promise<ResultResponse> {
+    const { index } = this.ready();
+    const query = this.query(request);
     const results = computeResults(index, query);
     return {
       order: results.order,
@@ -224,6 +263,36 @@ export class LocalBackend implements DataBackend {
       terms: results.terms,
       relaxations: results.order.length === 0 ? suggestRelaxations(index, query) : [],
     };
+  }
+
+  async statistics(request: ResultRequest): Promise<StatisticsResponse> {
+    const { dataset, index } = this.ready();
+    const { order } = computeResults(index, this.query(request));
+    const centre = dataset.vocab.municipalities.get(COVERAGE_CENTRE);
+    return computeStatistics(index.facets, index.lat, order, {
+      centreMunicipality: COVERAGE_CENTRE,
+      centreLatitude: centre?.centre[1] ?? Number.NaN,
+      coreFacility: 'core-facility',
+    });
+  }
+
+  async exportFile(order: ExportOrder): Promise<ExportFile> {
+    const { dataset, index } = this.ready();
+    const results = computeResults(index, this.query(order.request));
+    const request = {
+      actors: Array.from(results.order, (i) => dataset.actors[i]!),
+      lookups: {
+        ...dataset,
+        actorName: (id: string) => dataset.actorById.get(id)?.name,
+      },
+      selection: order.selection,
+      lang: order.lang,
+      exportedAt: order.exportedAt,
+      profileUrl: (id: string) => `${order.appUrl}?actor=${encodeURIComponent(id)}`,
+    };
+    if (order.format === 'csv') return actorsToCsv(request);
+    if (order.format === 'geojson') return actorsToGeoJson(request);
+    return relationsToCsv(request);
   }
 
   async actor(id: string): Promise<ActorDetail | null> {

@@ -13,6 +13,9 @@ class DeferredBackend implements DataBackend {
   private readonly target = import('./backend.ts').then((m) => new m.LocalBackend());
   load: DataBackend['load'] = (url) => this.target.then((b) => b.load(url));
   results: DataBackend['results'] = (request) => this.target.then((b) => b.results(request));
+  statistics: DataBackend['statistics'] = (request) =>
+    this.target.then((b) => b.statistics(request));
+  exportFile: DataBackend['exportFile'] = (order) => this.target.then((b) => b.exportFile(order));
   actor: DataBackend['actor'] = (id) => this.target.then((b) => b.actor(id));
   programme: DataBackend['programme'] = (id) => this.target.then((b) => b.programme(id));
   focus: DataBackend['focus'] = (request) => this.target.then((b) => b.focus(request));

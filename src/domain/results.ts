@@ -13,16 +13,17 @@ import { FACETS, type Facet, type Filters, type Sort } from './url-state.ts';
 export interface ActorIndex {
   actors: readonly Actor[];
   /** Folded names, to reward names that start with what was typed. */
-  foldedNames: string[];
+  readonly foldedNames: string[];
   /** Folded short names and acronyms, to put an exact acronym match ("KI") first. */
-  foldedShortNames: string[][];
+  readonly foldedShortNames: string[][];
   /**
    * A small relevance prior from how connected an actor is (relations both ways and programme
    * roles): among equally good text matches, the hub of the ecosystem comes before its satellites.
    */
   prior: Float32Array;
   facets: FacetIndex;
-  search: SearchIndex;
+  /** Built on first access (see buildActorIndex). */
+  readonly search: SearchIndex;
   /** Position of each actor in Swedish alphabetical order (å ä ö after z). */
   nameRank: Uint32Array;
   lon: Float64Array;
@@ -57,15 +58,21 @@ export function buildActorIndex(dataset: Dataset): ActorIndex {
     programme: actors.map((a) => [...new Set(a.programmes.map((p) => p.programme))]),
     municipality: actors.map((a) => (a.location ? [a.location.municipality] : [])),
   };
-  const searchDocs = actors.map((a) => ({
-    names: [a.name, ...a.shortNames, ...a.formerNames],
-    text: [
-      ...both(a.description),
-      ...a.facilityTypes.flatMap((f) => both(vocab.facilityTypes.get(f)?.label)),
-      ...(a.location ? both(vocab.municipalities.get(a.location.municipality)?.label) : []),
-      ...(a.location?.siteName ? [a.location.siteName] : []),
-    ],
-  }));
+  const searchDocs = () =>
+    actors.map((a) => ({
+      names: [a.name, ...a.shortNames, ...a.formerNames],
+      text: [
+        ...both(a.description),
+        ...a.facilityTypes.flatMap((f) => both(vocab.facilityTypes.get(f)?.label)),
+        ...(a.location ? both(vocab.municipalities.get(a.location.municipality)?.label) : []),
+        ...(a.location?.siteName ? [a.location.siteName] : []),
+      ],
+    }));
+  // The search index is the slowest part (about a second at 100,000 actors) and the first
+  // screen does not need it: it is built on first use, or when the backend has time after load.
+  let searchIndex: SearchIndex | null = null;
+  let foldedNames: string[] | null = null;
+  let foldedShortNames: string[][] | null = null;
   const degree = new Map<string, number>();
   const bump = (id: string, by = 1) => degree.set(id, (degree.get(id) ?? 0) + by);
   for (const a of actors) {
@@ -75,11 +82,21 @@ export function buildActorIndex(dataset: Dataset): ActorIndex {
   const prior = Float32Array.from(actors, (a) => 0.5 * Math.log2(1 + (degree.get(a.id) ?? 0)));
   return {
     actors,
-    foldedNames: actors.map((a) => fold(a.name)),
-    foldedShortNames: actors.map((a) => a.shortNames.map(fold)),
+    // Only searches rank by these: folded on first use, like the search index.
+    get foldedNames() {
+      foldedNames ??= actors.map((a) => fold(a.name));
+      return foldedNames;
+    },
+    get foldedShortNames() {
+      foldedShortNames ??= actors.map((a) => a.shortNames.map(fold));
+      return foldedShortNames;
+    },
     prior,
     facets: buildFacetIndex(columns, n),
-    search: buildSearchIndex(searchDocs),
+    get search() {
+      searchIndex ??= buildSearchIndex(searchDocs());
+      return searchIndex;
+    },
     nameRank,
     lon,
     lat,
@@ -159,11 +176,13 @@ export function computeResults(index: ActorIndex, query: ResultQuery): Results {
   } else if (query.sort === 'relevance' && scores) {
     const sc = scores;
     const first = terms[0] ?? '';
+    const foldedShortNames = index.foldedShortNames;
+    const foldedNames = index.foldedNames;
     const whole = terms.join(' ');
     // The likeliest target: an acronym typed in full, then a name that starts with the first word.
     for (const i of order) {
-      const acronym = index.foldedShortNames[i]!.includes(whole) ? 3 : 0;
-      const starts = index.foldedNames[i]!.startsWith(first) ? 2 : 0;
+      const acronym = foldedShortNames[i]!.includes(whole) ? 3 : 0;
+      const starts = foldedNames[i]!.startsWith(first) ? 2 : 0;
       sc[i] = sc[i]! + index.prior[i]! + acronym + starts;
     }
     order.sort((a, b) => sc[b]! - sc[a]! || rank[a]! - rank[b]!);

@@ -15,6 +15,10 @@ export type Filters = Record<Facet, readonly string[]>;
 export const SORTS = ['relevance', 'name', 'distance'] as const;
 export type Sort = (typeof SORTS)[number];
 
+/** What the sidebar shows beside the map: the list of actors or statistics about them. */
+export const TABS = ['list', 'stats'] as const;
+export type Tab = (typeof TABS)[number];
+
 export interface MapViewState {
   longitude: number;
   latitude: number;
@@ -37,6 +41,9 @@ export interface UrlState {
   year: number | null;
   /** Whether the ties of the open actor or programme are drawn on the map. */
   relations: boolean;
+  tab: Tab;
+  /** Embedded in another site's page: map and list without the surrounding chrome. */
+  embed: boolean;
 }
 
 export type NoticeCode = 'unknown-param' | 'repeated-param' | 'invalid-value' | 'clamped';
@@ -64,6 +71,8 @@ export const DEFAULT_STATE: UrlState = {
   inView: false,
   year: null,
   relations: true,
+  tab: 'list',
+  embed: false,
 };
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -157,6 +166,14 @@ export function parseUrlState(search: string): { state: UrlState; notices: UrlNo
         if (value === '0') state.relations = false;
         else notices.push({ code: 'invalid-value', param: key });
         break;
+      case 'tab':
+        if ((TABS as readonly string[]).includes(value)) state.tab = value as Tab;
+        else notices.push({ code: 'invalid-value', param: key });
+        break;
+      case 'embed':
+        if (value === '1') state.embed = true;
+        else notices.push({ code: 'invalid-value', param: key });
+        break;
       case 'year': {
         const year = /^\d{1,4}$/.test(value) ? Number(value) : NaN;
         if (Number.isInteger(year)) {
@@ -186,6 +203,8 @@ export function serializeUrlState(state: UrlState): string {
   if (state.sort !== DEFAULT_STATE.sort) params.set('sort', state.sort);
   if (state.inView) params.set('inview', '1');
   if (!state.relations) params.set('rel', '0');
+  if (state.tab !== DEFAULT_STATE.tab) params.set('tab', state.tab);
+  if (state.embed) params.set('embed', '1');
   if (state.actor) params.set('actor', state.actor);
   if (state.view) {
     const { longitude, latitude, zoom } = state.view;

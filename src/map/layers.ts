@@ -1,6 +1,7 @@
 /**
  * The actor layers, as typed constants (react-map-gl's examples keep them in their own file).
- * One GeoJSON source of places; MapLibre clusters it; icons come from marker-images.ts.
+ * One GeoJSON source of places and clusters, clustered by domain/cluster.ts (features carry
+ * `cluster: true|false`); icons come from marker-images.ts.
  */
 import type { CircleLayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { PALETTE } from '@/domain/palette.ts';
@@ -13,7 +14,7 @@ export const clusterLayer = {
   id: 'clusters',
   type: 'circle',
   source: PLACES_SOURCE,
-  filter: ['has', 'point_count'],
+  filter: ['==', ['get', 'cluster'], true],
   paint: {
     'circle-color': CLUSTER_COLOR,
     'circle-radius': ['step', ['get', 'actors'], 14, 10, 18, 50, 24, 500, 30],
@@ -26,7 +27,7 @@ export const clusterCountLayer = {
   id: 'cluster-count',
   type: 'symbol',
   source: PLACES_SOURCE,
-  filter: ['has', 'point_count'],
+  filter: ['==', ['get', 'cluster'], true],
   layout: {
     'text-field': ['to-string', ['get', 'actors']],
     'text-font': LABEL_FONT,
@@ -41,7 +42,7 @@ export const placeHighlightLayer = {
   id: 'place-highlight',
   type: 'circle',
   source: PLACES_SOURCE,
-  filter: ['!', ['has', 'point_count']],
+  filter: ['==', ['get', 'cluster'], false],
   paint: {
     'circle-radius': 17,
     'circle-color': 'rgba(0,0,0,0)',
@@ -66,7 +67,7 @@ export const placeLayer = {
   id: 'places',
   type: 'symbol',
   source: PLACES_SOURCE,
-  filter: ['!', ['has', 'point_count']],
+  filter: ['==', ['get', 'cluster'], false],
   layout: {
     'icon-image': ['get', 'icon'],
     'icon-allow-overlap': true,
@@ -90,7 +91,7 @@ export const placeLabelLayer = {
   id: 'place-names',
   type: 'symbol',
   source: PLACES_SOURCE,
-  filter: ['all', ['!', ['has', 'point_count']], ['==', ['coalesce', ['get', 'count'], 1], 1]],
+  filter: ['all', ['==', ['get', 'cluster'], false], ['==', ['get', 'count'], 1]],
   minzoom: 9,
   layout: {
     'text-field': ['get', 'label'],

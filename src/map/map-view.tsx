@@ -4,12 +4,7 @@
  * number), and hears where the user went through `onViewChange`, so map and state never fight.
  */
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type {
-  GeoJSONSource,
-  MapLayerMouseEvent,
-  MapLibreEvent,
-  StyleSpecification,
-} from 'maplibre-gl';
+import type { MapLayerMouseEvent, MapLibreEvent, StyleSpecification } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Map, {
   Layer,
@@ -21,7 +16,13 @@ import Map, {
 } from 'react-map-gl/maplibre';
 import type { KindEntry } from '@/data/schema.ts';
 import type { FocusModel } from '@/domain/focus.ts';
-import type { PlaceFeatureCollection } from '@/domain/places.ts';
+import {
+  CLUSTER_OPTIONS,
+  clusterPlaces,
+  clusteringToGeoJSON,
+  type Clustering,
+} from '@/domain/cluster.ts';
+import type { PlaceIndex, ResultPlaces } from '@/domain/places.ts';
 import { OVERVIEW_BBOX, type BBox } from '@/domain/region.ts';
 import type { MapViewState } from '@/domain/url-state.ts';
 import { embeddedStyle } from './basemap-style.ts';
@@ -41,6 +42,7 @@ import {
   focusLineLayers,
   focusPointLayers,
 } from './focus-layers.ts';
+import { registerMap } from './map-image.ts';
 import { markerFor } from './marker-images.ts';
 import { maplibregl } from './setup.ts';
 
@@ -53,10 +55,15 @@ export interface MapFocus {
 }
 
 export interface MapViewProps {
-  places: PlaceFeatureCollection;
+  /** Every place of the dataset (built once). */
+  places: PlaceIndex;
+  /** The result set, counted per place; a new object for each new result set. */
+  onMap: ResultPlaces;
+  /** Names and kinds per actor, for single-actor markers. */
+  columns: { names: readonly string[]; kinds: readonly string[] };
   kinds: ReadonlyMap<string, KindEntry>;
-  selectedPlaceId: string | null;
-  hoveredPlaceId: string | null;
+  selectedPlace: number | null;
+  hoveredPlace: number | null;
   initialView: MapViewState | null;
   /** Used when there is no initial view: the map opens fitted to these bounds. */
   initialBounds: BBox | null;
@@ -66,10 +73,10 @@ export interface MapViewProps {
   reducedMotion: boolean;
   /** MapLibre's own control labels ("Map.Title", "NavigationControl.ZoomIn", …) in the UI language. */
   locale: Record<string, string>;
-  onSelectPlace: (placeId: string) => void;
-  onHoverPlace: (placeId: string | null) => void;
+  onSelectPlace: (place: number) => void;
+  onHoverPlace: (place: number | null) => void;
   /** A cluster was clicked: its places, so the app can list its members. */
-  onOpenCluster: (placeIds: string[]) => void;
+  onOpenCluster: (places: number[]) => void;
   /** The open actor's or programme's ties, brought forward; the rest of the map is dimmed. */
   focusModel: FocusModel | null;
   showRelations: boolean;
@@ -82,6 +89,16 @@ export interface MapViewProps {
 }
 
 const PADDING = 48;
+const EMPTY_COLLECTION = { type: 'FeatureCollection' as const, features: [] };
+
+/** The view plus half a view on each side: panning that far needs no new clustering. */
+function padded([w, s, e, n]: BBox): BBox {
+  const dx = (e - w) / 2;
+  const dy = (n - s) / 2;
+  return [w - dx, s - dy, e + dx, n + dy];
+}
+const contains = (outer: BBox, inner: BBox) =>
+  inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];
 
 /**
  * Room around fitted bounds: the top-left corner carries the map's own tools (and, with an actor
@@ -106,9 +123,11 @@ const ONLINE_STYLE_TIMEOUT_MS = 8000;
 export default function MapView(props: MapViewProps) {
   const {
     places,
+    onMap,
+    columns,
     kinds,
-    selectedPlaceId,
-    hoveredPlaceId,
+    selectedPlace,
+    hoveredPlace,
     focus,
     reducedMotion,
     onSelectPlace,
@@ -128,6 +147,41 @@ export default function MapView(props: MapViewProps) {
   const usingOnline = typeof style === 'string';
   const [loaded, setLoaded] = useState(false);
   const [pointer, setPointer] = useState(false);
+  // The grid the results are clustered on: the zoom level and an area around the view. It
+  // changes when the zoom crosses a whole level or the view leaves the area, not on every frame.
+  const [grid, setGrid] = useState<{ zoom: number; bounds: BBox } | null>(null);
+  const updateGrid = useCallback(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const zoom = Math.floor(map.getZoom());
+    const b = map.getBounds();
+    const view: BBox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+    setGrid((current) =>
+      current && current.zoom === zoom && contains(current.bounds, view)
+        ? current
+        : { zoom, bounds: padded(view) },
+    );
+  }, []);
+  useEffect(() => () => registerMap(null), []);
+  // The markers need not wait for the basemap's `load`: cluster for the opening view at once.
+  useEffect(updateGrid, [updateGrid]);
+  const clustering = useMemo<Clustering | null>(
+    () => (grid ? clusterPlaces(places, onMap, grid) : null),
+    [places, onMap, grid],
+  );
+  const clusteringRef = useRef(clustering);
+  useEffect(() => {
+    clusteringRef.current = clustering;
+  }, [clustering]);
+  const data = useMemo(
+    () => (clustering ? clusteringToGeoJSON(clustering, places, onMap, columns) : EMPTY_COLLECTION),
+    [clustering, places, onMap, columns],
+  );
+  // Counts the actor data handed to the map, so the benchmark can tell which data an idle map shows.
+  const dataVersion = useRef(0);
+  useEffect(() => {
+    dataVersion.current += 1;
+  }, [data]);
 
   // Kept in refs so that MapLibre's long-lived listeners always see the latest props.
   const viewChangeRef = useRef(onViewChange);
@@ -172,12 +226,14 @@ export default function MapView(props: MapViewProps) {
         // by then the container has left the page, and that is no failure.
         if (map.getContainer().isConnected) onFailure('context-lost');
       });
-      exposeTestHook(map);
+      exposeTestHook(map, dataVersion);
+      registerMap(map);
       setLoaded(true);
+      updateGrid();
       reportView();
       onReady();
     },
-    [onFailure, onReady, reportView],
+    [onFailure, onReady, reportView, updateGrid],
   );
 
   const handleError = useCallback(
@@ -194,8 +250,8 @@ export default function MapView(props: MapViewProps) {
   );
 
   // feature-state for selection and hover: cheap, no data re-upload.
-  useFeatureState(mapRef, loaded, selectedPlaceId, 'selected', places);
-  useFeatureState(mapRef, loaded, hoveredPlaceId, 'hover', places);
+  useFeatureState(mapRef, loaded, selectedPlace, 'selected', data);
+  useFeatureState(mapRef, loaded, hoveredPlace, 'hover', data);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -255,19 +311,27 @@ export default function MapView(props: MapViewProps) {
         return;
       }
       if (feature.layer.id === clusterLayer.id) {
-        const source = map.getSource<GeoJSONSource>(PLACES_SOURCE);
-        const clusterId = feature.properties.cluster_id as number;
-        const center = (feature.geometry as unknown as { coordinates: [number, number] })
-          .coordinates;
-        void source?.getClusterExpansionZoom(clusterId).then((zoom) => {
-          map.easeTo({ center, zoom, duration: reducedMotion ? 0 : 500 });
+        const current = clusteringRef.current;
+        const index = Number(feature.properties.item);
+        const item = current?.items[index];
+        if (!current || !item) return;
+        // Zoom until the cluster's places fit the view: at least one level, at most to where
+        // clustering stops.
+        const [w, s, e, n] = item.bounds;
+        const camera = map.cameraForBounds([w, s, e, n], { padding: PADDING });
+        const zoom = Math.min(
+          Math.max(camera?.zoom ?? 0, map.getZoom() + 1),
+          CLUSTER_OPTIONS.maxZoom + 1,
+        );
+        map.easeTo({
+          center: camera?.center ?? [item.lon, item.lat],
+          zoom,
+          duration: reducedMotion ? 0 : 500,
         });
-        void source?.getClusterLeaves(clusterId, Infinity, 0).then((leaves) => {
-          onOpenCluster(leaves.map((leaf) => String(leaf.properties?.placeId)));
-        });
+        onOpenCluster(current.placesOf(index));
         return;
       }
-      onSelectPlace(String(feature.properties.placeId));
+      onSelectPlace(Number(feature.properties.place));
     },
     [onSelectPlace, onOpenCluster, onSelectActor, reducedMotion],
   );
@@ -275,10 +339,10 @@ export default function MapView(props: MapViewProps) {
   const handleMouseMove = useCallback(
     (event: MapLayerMouseEvent) => {
       const feature = event.features?.[0];
-      const id =
-        feature && feature.layer.id === placeLayer.id ? String(feature.properties.placeId) : null;
+      const place =
+        feature && feature.layer.id === placeLayer.id ? Number(feature.properties.place) : null;
       setPointer(Boolean(feature));
-      onHoverPlace(id);
+      onHoverPlace(place);
     },
     [onHoverPlace],
   );
@@ -307,13 +371,17 @@ export default function MapView(props: MapViewProps) {
       pitchWithRotate={false}
       touchPitch={false}
       interactiveLayerIds={interactiveLayers}
-      cursor={pointer || hoveredPlaceId ? 'pointer' : 'grab'}
+      cursor={pointer || hoveredPlace !== null ? 'pointer' : 'grab'}
       onLoad={handleLoad}
       onError={handleError}
       onClick={handleClick}
       onMouseMove={handleMouseMove}
       onMouseLeave={() => onHoverPlace(null)}
-      onMoveEnd={reportView}
+      onMove={updateGrid}
+      onMoveEnd={() => {
+        updateGrid();
+        reportView();
+      }}
       style={{ width: '100%', height: '100%' }}
       attributionControl={{ compact: false }}
       // Names the canvas and the controls in the UI language; the canvas is focusable for MapLibre's keyboard controls.
@@ -322,16 +390,8 @@ export default function MapView(props: MapViewProps) {
       <NavigationControl showCompass={false} position="top-right" />
       <ScaleControl position="bottom-left" />
       <MarkerImages kinds={kinds} />
-      <Source
-        id={PLACES_SOURCE}
-        type="geojson"
-        data={places}
-        promoteId="placeId"
-        cluster
-        clusterMaxZoom={12}
-        clusterRadius={42}
-        clusterProperties={{ actors: ['+', ['get', 'count']] }}
-      >
+      {/* Clustered here (domain/cluster.ts), not by MapLibre: only what is in view is uploaded. */}
+      <Source id={PLACES_SOURCE} type="geojson" data={data}>
         <Layer {...layers.cluster} />
         <Layer {...layers.clusterCount} />
         <Layer {...placeHighlightLayer} />
@@ -405,8 +465,17 @@ function MarkerImages({ kinds }: { kinds: ReadonlyMap<string, KindEntry> }) {
  * A read-only window into what the map has drawn, for the end-to-end tests and for curious
  * readers in the console: the ids of the places and clusters rendered right now.
  */
-function exposeTestHook(map: MapLibreEvent['target']) {
+function exposeTestHook(map: MapLibreEvent['target'], dataVersion: { readonly current: number }) {
+  const idleLog: { time: number; dataVersion: number }[] = [];
+  map.on('idle', () => {
+    idleLog.push({ time: performance.now(), dataVersion: dataVersion.current });
+    if (idleLog.length > 100) idleLog.shift();
+  });
   (window as unknown as Record<string, unknown>).aktorskartanMap = {
+    /** Each time the map went idle (performance.now()), and which actor data it was showing. */
+    idleLog: () => [...idleLog],
+    /** The version of the actor data handed to the map most recently. */
+    dataVersion: () => dataVersion.current,
     /** Places drawn as markers, with how many actors each holds. */
     renderedPlaces: () =>
       map.queryRenderedFeatures({ layers: [placeLayer.id] }).map((f) => ({
@@ -463,13 +532,13 @@ function exposeTestHook(map: MapLibreEvent['target']) {
 function useFeatureState(
   mapRef: React.RefObject<MapRef | null>,
   loaded: boolean,
-  placeId: string | null,
+  placeId: number | null,
   key: 'selected' | 'hover',
   data: unknown,
 ) {
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !loaded || !placeId) return;
+    if (!map || !loaded || placeId === null) return;
     const target = { source: PLACES_SOURCE, id: placeId };
     // The source may be mid-reload after a style swap; feature-state then simply waits.
     try {

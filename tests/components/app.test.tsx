@@ -3,27 +3,32 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { server } from '../../mocks/node.ts';
+import type { PlaceIndex, ResultPlaces } from '@/domain/places.ts';
 import { FIXTURE, renderApp } from './render-app.tsx';
 
 const webgl = vi.hoisted(() => ({ available: true }));
 vi.mock('@/map/webgl.ts', () => ({ hasWebGL2: () => webgl.available }));
 // The map is replaced by a stub that renders each place as a button (DESIGN.md: components tests stub the map).
-vi.mock('@/map/map-view.tsx', () => ({
-  default: (props: {
-    places: { features: { properties: { placeId: string; count: number } }[] };
-    onSelectPlace: (id: string) => void;
-  }) => (
-    <ul aria-label="map stub">
-      {props.places.features.map((f) => (
-        <li key={f.properties.placeId}>
-          <button type="button" onClick={() => props.onSelectPlace(f.properties.placeId)}>
-            place {f.properties.placeId} ({f.properties.count})
-          </button>
-        </li>
-      ))}
-    </ul>
-  ),
-}));
+vi.mock('@/map/map-view.tsx', async () => {
+  const { placeIdOf } = await import('@/domain/places.ts');
+  return {
+    default: (props: {
+      places: PlaceIndex;
+      onMap: ResultPlaces;
+      onSelectPlace: (place: number) => void;
+    }) => (
+      <ul aria-label="map stub">
+        {[...props.onMap.list].map((place) => (
+          <li key={place}>
+            <button type="button" onClick={() => props.onSelectPlace(place)}>
+              place {placeIdOf(props.places, place)} ({props.onMap.count[place]})
+            </button>
+          </li>
+        ))}
+      </ul>
+    ),
+  };
+});
 
 beforeEach(() => {
   webgl.available = true;

@@ -3,9 +3,11 @@
  * in the user's terms (open the app, pick an actor, look at the map) and read results back.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page, Route } from 'playwright-core';
 import { inject } from 'vitest';
 import { chromium } from './browser.ts';
 
@@ -437,6 +439,90 @@ export class AppDriver {
       );
   }
 
+  // ---------------------------------------------------------------- statistics, export, embed
+
+  async chooseTab(name: 'Lista' | 'Statistik' | 'List' | 'Statistics'): Promise<void> {
+    await this.page.getByRole('tab', { name }).click();
+  }
+
+  /** The bars of one chart, as read from their buttons: label and count. */
+  async chartBars(chart: string): Promise<{ label: string; count: number; pressed: boolean }[]> {
+    await this.settled();
+    const section = this.page.locator('.chart').filter({
+      has: this.page.getByRole('heading', { name: chart, exact: true }),
+    });
+    const more = section.getByRole('button', { name: /^Visa alla/ });
+    if (await more.count()) await more.click();
+    return section.locator('.bar').evaluateAll((bars) =>
+      bars.map((b) => ({
+        label: b.querySelector('.bar-label')?.textContent ?? '',
+        count: Number((b.querySelector('.bar-value')?.textContent ?? '').replace(/\s/g, '')),
+        pressed: b.getAttribute('aria-pressed') === 'true',
+      })),
+    );
+  }
+
+  async clickBar(chart: string, label: string | RegExp): Promise<void> {
+    const section = this.page.locator('.chart').filter({
+      has: this.page.getByRole('heading', { name: chart, exact: true }),
+    });
+    await section.locator('.bar').filter({ hasText: label }).first().click();
+  }
+
+  /** Rows of the coverage table: facility, then one cell per part of the region. */
+  async coverageRows(): Promise<string[][]> {
+    await this.settled();
+    return this.page
+      .locator('.coverage-table tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) => [...r.children].map((c) => (c.textContent ?? '').trim())),
+      );
+  }
+
+  /** Opens the download dialog, asks for one file and returns it. */
+  async download(button: string | RegExp): Promise<{ name: string; bytes: Buffer }> {
+    await this.settled();
+    const dialog = this.page.getByRole('dialog');
+    if (!(await dialog.isVisible()))
+      await this.page.getByRole('button', { name: 'Ladda ner' }).click();
+    const [file] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('dialog').getByRole('button', { name: button }).click(),
+    ]);
+    const stream = await file.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return { name: file.suggestedFilename(), bytes: Buffer.concat(chunks) };
+  }
+
+  /** The iframe code the embed dialog offers. */
+  async embedCode(): Promise<string> {
+    await this.page.getByRole('button', { name: 'Bädda in' }).click();
+    return this.page.getByRole('dialog').getByRole('textbox').inputValue();
+  }
+
+  /**
+   * Puts the given HTML on a page of another origin (a partner site) and returns the first
+   * frame in it, once the embedded app has settled.
+   */
+  async openPartnerPage(html: string): Promise<EmbeddedApp> {
+    // A real server on another port: another origin, on this machine. (A page faked with
+    // page.route counts as public, and Chromium blocks public pages from framing local ones.)
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    this.page.once('close', () => server.close());
+    const { port } = server.address() as AddressInfo;
+    await this.page.goto(`http://127.0.0.1:${port}/partner.html`);
+    const handle = await this.page.waitForSelector('iframe');
+    const frame = await handle.contentFrame();
+    if (!frame) throw new Error('the iframe has no content');
+    const embedded = new EmbeddedApp(frame);
+    await embedded.settled();
+    return embedded;
+  }
+
   /** Rows of the problems dialog: record, field, problem, effect. */
   async problemRows(): Promise<string[][]> {
     return this.page
@@ -452,6 +538,72 @@ export class AppDriver {
 
   private listRow(name: string | RegExp) {
     return this.page.locator('.actor-list').getByRole('button', { name });
+  }
+}
+
+/** The app inside a partner's iframe. */
+export class EmbeddedApp {
+  constructor(private readonly frame: Frame) {}
+
+  async settled(): Promise<void> {
+    await this.frame.getByRole('heading', { level: 1 }).first().waitFor();
+    await this.frame.waitForFunction(
+      () =>
+        document.querySelector('.actor-list') !== null &&
+        !document.querySelector('[aria-busy="true"]') &&
+        window.aktorskartanMap?.isIdle(),
+      null,
+      { timeout: 30_000, polling: 100 },
+    );
+  }
+
+  async listNames(): Promise<string[]> {
+    await this.settled();
+    return this.frame
+      .locator('.actor-list .actor-row-name')
+      .evaluateAll((els) => els.map((el) => (el.firstChild?.textContent ?? '').trim()));
+  }
+
+  async hasFilterPanel(): Promise<boolean> {
+    return (await this.frame.getByRole('group', { name: 'Typ av aktör' }).count()) > 0;
+  }
+
+  async fullMapLink(): Promise<string | null> {
+    return this.frame.getByRole('link', { name: /Öppna hela kartan/ }).getAttribute('href');
+  }
+
+  async clickActor(name: string | RegExp): Promise<void> {
+    await this.frame.locator('.actor-list').getByRole('button', { name }).first().click();
+  }
+
+  async panelHeading(): Promise<string | null> {
+    await this.settled();
+    const heading = this.frame.locator('.panel h2').first();
+    return (await heading.count()) ? heading.textContent() : null;
+  }
+
+  async actorsOnMap(): Promise<number> {
+    await this.settled();
+    return this.frame.evaluate(() => {
+      const m = window.aktorskartanMap;
+      return (
+        m.renderedPlaces().reduce((n, p) => n + p.count, 0) +
+        m.renderedClusters().reduce((n, c) => n + c, 0)
+      );
+    });
+  }
+
+  async axe(): Promise<AxeViolation[]> {
+    await this.frame.evaluate(AXE_SOURCE);
+    return this.frame.evaluate(async (tags) => {
+      const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact ?? null,
+        help: v.help,
+        nodes: v.nodes.map((n) => n.target.join(' ')),
+      }));
+    }, AXE_TAGS);
   }
 }
 

@@ -1,6 +1,16 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COLOCATED_ICON, groupPlaces, placesToGeoJSON } from '@/domain/places.ts';
-import { boundsOf } from '@/domain/region.ts';
+import { CLUSTER_OPTIONS, clusterPlaces, clusteringToGeoJSON } from '@/domain/cluster.ts';
+import {
+  COLOCATED_ICON,
+  buildPlaceIndex,
+  membersAt,
+  mercatorY,
+  placeIdOf,
+  placeKey,
+  resultPlaces,
+} from '@/domain/places.ts';
+import { OVERVIEW_BBOX, boundsOf, type BBox } from '@/domain/region.ts';
 
 const columns = {
   ids: ['a', 'b', 'c', 'fund'],
@@ -9,21 +19,43 @@ const columns = {
   lon: Float64Array.from([17.94278, 17.94278, 18.07, Number.NaN]),
   lat: Float64Array.from([59.21944, 59.21944, 59.34, Number.NaN]),
 };
+const WORLD: BBox = [-180, -85, 180, 85];
 
 describe('places', () => {
+  const places = buildPlaceIndex(columns);
+
   it('groups actors at the same point into one place and leaves out actors without a place', () => {
-    const places = groupPlaces([0, 1, 2, 3], columns);
-    expect(places.map((p) => p.members)).toEqual([[0, 1], [2]]);
+    expect([...places.placeOf]).toEqual([0, 0, 1, -1]);
+    expect(places.size).toBe(2);
+    expect(placeIdOf(places, 0)).toBe(placeKey([17.94278, 59.21944]));
   });
 
-  it('follows the given order and subset', () => {
-    expect(groupPlaces([2, 1], columns).map((p) => p.members)).toEqual([[2], [1]]);
+  it('counts results per place, in result order, with their bounds', () => {
+    const r = resultPlaces([2, 1, 3], places);
+    expect([...r.list]).toEqual([1, 0]);
+    expect([...r.count]).toEqual([1, 1]);
+    expect([...r.first]).toEqual([1, 2]);
+    expect(r.bounds).toEqual([17.94278, 59.21944, 18.07, 59.34]);
+    expect(resultPlaces([3], places).bounds).toBeNull();
+  });
+
+  it('lists the results at given places, in result order', () => {
+    expect(membersAt([2, 1, 0, 3], places, new Set([0]))).toEqual([1, 0]);
+  });
+
+  it('projects latitude as Web Mercator does', () => {
+    expect(mercatorY(0)).toBeCloseTo(0.5, 12);
+    expect(mercatorY(85.0511287798)).toBeCloseTo(0, 6);
   });
 
   it('gives a shared place the stack icon and a single one its kind icon and name', () => {
-    const fc = placesToGeoJSON(groupPlaces([0, 1, 2, 3], columns), columns);
+    const r = resultPlaces([0, 1, 2, 3], places);
+    const clustering = clusterPlaces(places, r, { zoom: 14, bounds: WORLD });
+    const geo = clusteringToGeoJSON(clustering, places, r, columns);
     expect(
-      fc.features.map((f) => [f.properties.icon, f.properties.count, f.properties.label]),
+      geo.features.map((f) =>
+        f.properties.cluster ? null : [f.properties.icon, f.properties.count, f.properties.label],
+      ),
     ).toEqual([
       [COLOCATED_ICON, 2, ''],
       ['kind:sme', 1, 'Gamma'],
@@ -38,5 +70,102 @@ describe('places', () => {
       ]),
     ).toEqual([1, -1, 3, 2]);
     expect(boundsOf([])).toBeNull();
+  });
+});
+
+/** n actors at random points over the map's area, some sharing a point. */
+const scatter = fc
+  .array(
+    fc.record({
+      lon: fc.double({ min: OVERVIEW_BBOX[0], max: OVERVIEW_BBOX[2], noNaN: true }),
+      lat: fc.double({ min: OVERVIEW_BBOX[1], max: OVERVIEW_BBOX[3], noNaN: true }),
+      copies: fc.integer({ min: 1, max: 3 }),
+    }),
+    { minLength: 1, maxLength: 300 },
+  )
+  .map((points) => {
+    const lon: number[] = [];
+    const lat: number[] = [];
+    for (const p of points)
+      for (let c = 0; c < p.copies; c++) {
+        lon.push(p.lon);
+        lat.push(p.lat);
+      }
+    return { lon: Float64Array.from(lon), lat: Float64Array.from(lat) };
+  });
+
+describe('clustering', () => {
+  it('accounts for every result exactly once, at any zoom', () => {
+    fc.assert(
+      fc.property(scatter, fc.integer({ min: 0, max: 15 }), (cols, zoom) => {
+        const places = buildPlaceIndex(cols);
+        const order = Uint32Array.from(cols.lon.keys());
+        const r = resultPlaces(order, places);
+        const c = clusterPlaces(places, r, { zoom, bounds: WORLD });
+        expect(c.items.reduce((n, item) => n + item.actors, 0)).toBe(order.length);
+        // The items' places partition the places.
+        const all = c.items.flatMap((_, k) => c.placesOf(k)).sort((a, b) => a - b);
+        expect(all).toEqual([...r.list].sort((a, b) => a - b));
+        for (const [k, item] of c.items.entries()) {
+          expect(item.places).toBe(c.placesOf(k).length);
+          const [w, s, e, n] = item.bounds;
+          expect(item.lon).toBeGreaterThanOrEqual(w - 1e-9);
+          expect(item.lon).toBeLessThanOrEqual(e + 1e-9);
+          expect(item.lat).toBeGreaterThanOrEqual(s - 1e-9);
+          expect(item.lat).toBeLessThanOrEqual(n + 1e-9);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('draws every place on its own above the clustering zoom', () => {
+    fc.assert(
+      fc.property(scatter, (cols) => {
+        const places = buildPlaceIndex(cols);
+        const r = resultPlaces(Uint32Array.from(cols.lon.keys()), places);
+        const c = clusterPlaces(places, r, { zoom: CLUSTER_OPTIONS.maxZoom + 1, bounds: WORLD });
+        expect(c.items).toHaveLength(places.size);
+        expect(c.items.every((item) => item.place >= 0)).toBe(true);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('merges nearby places at low zoom and separates them when zoomed in', () => {
+    const cols = {
+      lon: Float64Array.from([18.0, 18.01, 12.0]),
+      lat: Float64Array.from([59.3, 59.3, 57.7]),
+    };
+    const places = buildPlaceIndex(cols);
+    const r = resultPlaces([0, 1, 2], places);
+    const low = clusterPlaces(places, r, { zoom: 6, bounds: WORLD });
+    expect(low.items.map((i) => [i.place, i.actors]).sort()).toEqual([
+      [-1, 2],
+      [2, 1],
+    ]);
+    const high = clusterPlaces(places, r, { zoom: 12, bounds: WORLD });
+    expect(high.items).toHaveLength(3);
+  });
+
+  it('keeps only what is in view', () => {
+    const cols = { lon: Float64Array.from([18.0, 12.0]), lat: Float64Array.from([59.3, 57.7]) };
+    const places = buildPlaceIndex(cols);
+    const r = resultPlaces([0, 1], places);
+    const c = clusterPlaces(places, r, { zoom: 8, bounds: [17, 59, 19, 60] });
+    expect(c.items.map((i) => i.place)).toEqual([0]);
+  });
+
+  it('does not move clusters when the map pans: the grid is tied to the world, not the view', () => {
+    fc.assert(
+      fc.property(scatter, fc.integer({ min: 3, max: 10 }), (cols, zoom) => {
+        const places = buildPlaceIndex(cols);
+        const r = resultPlaces(Uint32Array.from(cols.lon.keys()), places);
+        const a = clusterPlaces(places, r, { zoom, bounds: WORLD });
+        const b = clusterPlaces(places, r, { zoom, bounds: [-170, -80, 170, 80] });
+        expect(b.items).toEqual(a.items);
+      }),
+      { numRuns: 50 },
+    );
   });
 });

@@ -8,6 +8,7 @@ import {
   SORTS,
   ZOOM_RANGE,
   type UrlState,
+  TABS,
 } from '@/domain/url-state.ts';
 
 const id = fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,6}){0,2}$/);
@@ -36,6 +37,8 @@ const state: fc.Arbitrary<UrlState> = fc.record({
   inView: fc.boolean(),
   year: fc.option(fc.integer({ min: 1800, max: 2100 }), { nil: null }),
   relations: fc.boolean(),
+  tab: fc.constantFrom(...TABS),
+  embed: fc.boolean(),
 });
 
 describe('URL state codec', () => {

@@ -7,6 +7,7 @@ import type { DatasetView } from '@/data/dataset-view.ts';
 import { collator } from '@/domain/collation.ts';
 import { FACETS, type Facet } from '@/domain/url-state.ts';
 import { formatNumber, locale, useLang, useMessages } from '@/i18n/i18n.ts';
+import { InfoIcon } from '@/ui/info-icon.tsx';
 import { FACET_TITLE, facetValueLabel } from './facet-labels.ts';
 
 const VISIBLE_VALUES = 5;
@@ -121,7 +122,7 @@ function FacetGroup({
                   title={t.openProgramme(programme.name)}
                   onClick={() => openProgramme(programme.id)}
                 >
-                  <span aria-hidden="true">ⓘ</span>
+                  <InfoIcon />
                 </button>
               )}
             </li>

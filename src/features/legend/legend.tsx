@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useUrlState } from '@/app/url-store.ts';
 import type { DatasetView } from '@/data/dataset-view.ts';
 import { PALETTE } from '@/domain/palette.ts';
 import { label, useLang, useMessages } from '@/i18n/i18n.ts';
@@ -8,14 +9,15 @@ import { KindSymbol } from '@/ui/kind-symbol.tsx';
 export function Legend({ dataset }: { dataset: DatasetView }) {
   const lang = useLang();
   const t = useMessages();
+  const embed = useUrlState((s) => s.embed);
   const [wide] = useState(
     () =>
       typeof window.matchMedia !== 'function' || window.matchMedia('(min-width: 801px)').matches,
   );
   const kinds = dataset.vocabularies.kinds.filter((k) => dataset.kindsPresent.has(k.id));
   return (
-    // Open by default where there is room; on a phone the map needs the space.
-    <details className="legend" open={wide}>
+    // Open by default where there is room; on a phone or in a partner's frame the map needs it.
+    <details className="legend" open={wide && !embed}>
       <summary>{t.legend}</summary>
       <ul>
         {kinds.map((kind) => (

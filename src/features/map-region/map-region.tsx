@@ -4,7 +4,7 @@ import { config } from '@/app/config.ts';
 import { setUrlState, getUrlState } from '@/app/url-store.ts';
 import { useUiStore } from '@/app/ui-store.ts';
 import type { DatasetView } from '@/data/dataset-view.ts';
-import type { PlaceFeatureCollection } from '@/domain/places.ts';
+import type { ResultPlaces } from '@/domain/places.ts';
 import type { BBox } from '@/domain/region.ts';
 import type { MapViewState } from '@/domain/url-state.ts';
 import { useLang, useMessages } from '@/i18n/i18n.ts';
@@ -19,13 +19,16 @@ const MapView = lazy(loadMapView);
 
 interface MapRegionProps {
   dataset: DatasetView;
-  places: PlaceFeatureCollection;
+  /** The result set, counted per place. */
+  onMap: ResultPlaces;
+  /** False until the first result set has arrived: the map opens fitted to it. */
+  resultsReady: boolean;
   initialBounds: BBox | null;
-  selectedPlaceId: string | null;
-  hoveredPlaceId: string | null;
-  onSelectPlace: (placeId: string) => void;
-  onHoverPlace: (placeId: string | null) => void;
-  onOpenCluster: (placeIds: string[]) => void;
+  selectedPlace: number | null;
+  hoveredPlace: number | null;
+  onSelectPlace: (place: number) => void;
+  onHoverPlace: (place: number | null) => void;
+  onOpenCluster: (places: number[]) => void;
   /** Bounds of the current results, for "zoom to the results". */
   resultBounds: BBox | null;
   focusModel: FocusModel | null;
@@ -49,6 +52,7 @@ export function MapRegion(props: MapRegionProps) {
   const focus = useUiStore((s) => s.mapFocus);
   const requestMapFocus = useUiStore((s) => s.requestMapFocus);
   const kinds = props.dataset.vocab.kinds;
+  const epoch = useUiStore((s) => s.mapEpoch);
   // The view the map opens with (it is read once per map instance; afterwards the map owns its camera).
   const initialView = getUrlState().view;
 
@@ -99,31 +103,37 @@ export function MapRegion(props: MapRegionProps) {
               </div>
             }
           >
-            <Suspense fallback={<p className="status">{t.loadingMap}</p>}>
-              <MapView
-                key={lang}
-                places={props.places}
-                kinds={kinds}
-                selectedPlaceId={props.selectedPlaceId}
-                hoveredPlaceId={props.hoveredPlaceId}
-                initialView={initialView}
-                initialBounds={props.initialBounds}
-                focus={focus}
-                onlineStyleUrl={config.onlineStyleUrl}
-                reducedMotion={reducedMotionQuery()}
-                locale={t.mapLocale}
-                onSelectPlace={props.onSelectPlace}
-                onHoverPlace={props.onHoverPlace}
-                onOpenCluster={props.onOpenCluster}
-                focusModel={props.focusModel}
-                showRelations={props.showRelations}
-                onSelectActor={props.onSelectActor}
-                onViewChange={onViewChange}
-                onReady={onReady}
-                onFailure={onFailure}
-                onBasemapFallback={setFallback}
-              />
-            </Suspense>
+            {props.resultsReady ? (
+              <Suspense fallback={<p className="status">{t.loadingMap}</p>}>
+                <MapView
+                  key={`${lang}-${epoch}`}
+                  places={props.dataset.places}
+                  onMap={props.onMap}
+                  columns={props.dataset.columns}
+                  kinds={kinds}
+                  selectedPlace={props.selectedPlace}
+                  hoveredPlace={props.hoveredPlace}
+                  initialView={initialView}
+                  initialBounds={props.initialBounds}
+                  focus={focus}
+                  onlineStyleUrl={config.onlineStyleUrl}
+                  reducedMotion={reducedMotionQuery()}
+                  locale={t.mapLocale}
+                  onSelectPlace={props.onSelectPlace}
+                  onHoverPlace={props.onHoverPlace}
+                  onOpenCluster={props.onOpenCluster}
+                  focusModel={props.focusModel}
+                  showRelations={props.showRelations}
+                  onSelectActor={props.onSelectActor}
+                  onViewChange={onViewChange}
+                  onReady={onReady}
+                  onFailure={onFailure}
+                  onBasemapFallback={setFallback}
+                />
+              </Suspense>
+            ) : (
+              <p className="status">{t.loadingMap}</p>
+            )}
           </RegionErrorBoundary>
         </div>
       )}

@@ -2,6 +2,9 @@ import { useEffect, useId, useRef } from 'react';
 import { useUiStore } from '@/app/ui-store.ts';
 import { setUrlState, useUrlState } from '@/app/url-store.ts';
 import type { ResultSet } from '@/app/use-results.ts';
+import type { DatasetView } from '@/data/dataset-view.ts';
+import { EmbedButton } from '@/features/embed/embed-dialog.tsx';
+import { ExportButton } from '@/features/export/export-dialog.tsx';
 import { SORTS, type Sort } from '@/domain/url-state.ts';
 import { formatNumber, useLang, useMessages } from '@/i18n/i18n.ts';
 import type { Messages } from '@/i18n/messages.ts';
@@ -15,7 +18,9 @@ const SORT_LABEL: Record<Sort, (t: Messages) => string> = {
 /** How long the count must stay put before it is read out, so typing does not chatter. */
 const ANNOUNCE_DELAY_MS = 700;
 
-export function ResultSummary({ results, total }: { results: ResultSet; total: number }) {
+export function ResultSummary({ results, dataset }: { results: ResultSet; dataset: DatasetView }) {
+  const total = dataset.actorCount;
+  const embed = useUrlState((s) => s.embed);
   const t = useMessages();
   const lang = useLang();
   const sort = useUrlState((s) => s.sort);
@@ -68,7 +73,13 @@ export function ResultSummary({ results, total }: { results: ResultSet; total: n
           />
           {t.inViewLabel}
         </label>
-        <CopyLinkButton />
+        {!embed && (
+          <>
+            <CopyLinkButton />
+            <ExportButton dataset={dataset} order={results.order} />
+            <EmbedButton />
+          </>
+        )}
       </div>
     </div>
   );
