@@ -6,6 +6,13 @@ import type { Dataset } from './dataset.ts';
 import { DatasetLoadError } from './load-error.ts';
 import { DatasetFormatError, parseDataset } from './parse-dataset.ts';
 
+/**
+ * The largest file read as one document. A JavaScript string holds at most about 512 million
+ * characters (V8), and parsing a file near that needs gigabytes: beyond this the reader gets a
+ * clear message instead of a tab that runs out of memory. See README, "Scale".
+ */
+export const MAX_DATASET_BYTES = 400 * 1024 * 1024;
+
 /** A response slower than this is abandoned and offered for retry. */
 export const FETCH_TIMEOUT_MS = 15_000;
 
@@ -21,7 +28,19 @@ export async function fetchDataset(url: string, signal?: AbortSignal): Promise<D
     });
     if (!response.ok)
       throw new DatasetLoadError('http', `HTTP ${response.status}`, response.status);
-    text = await response.text();
+    const declared = Number(response.headers.get('Content-Length') ?? NaN);
+    if (declared > MAX_DATASET_BYTES)
+      throw new DatasetLoadError(
+        'too-large',
+        `${declared} bytes is more than ${MAX_DATASET_BYTES}`,
+      );
+    try {
+      text = await response.text();
+    } catch (error) {
+      // The body did not fit in a string (or in memory): no retry will change that.
+      if (error instanceof RangeError) throw new DatasetLoadError('too-large', error.message);
+      throw error;
+    }
   } catch (error) {
     if (error instanceof DatasetLoadError) throw error;
     if (timeout.aborted)

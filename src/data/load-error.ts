@@ -2,7 +2,8 @@
  * Why a dataset could not be loaded, and whether trying again can help. Kept apart from the
  * fetching and parsing code so the page can judge errors without loading the parser.
  */
-export type LoadErrorKind = 'http' | 'network' | 'timeout' | 'malformed' | 'empty' | 'format';
+export type LoadErrorKind =
+  'http' | 'network' | 'timeout' | 'malformed' | 'empty' | 'format' | 'too-large';
 
 export class DatasetLoadError extends Error {
   readonly kind: LoadErrorKind;

@@ -34,6 +34,9 @@ const sv = {
   errorMalformed: 'Datafilen är trasig och kunde inte läsas som JSON.',
   errorEmpty: 'Datafilen är tom.',
   errorFormat: 'Datafilen har inte det format appen väntar sig.',
+  errorUnexpected: 'Något oväntat gick fel när aktörerna lästes in.',
+  errorTooLarge:
+    'Datafilen är för stor för att läsas i webbläsaren i ett stycke. Den behöver delas upp (se README, avsnittet om skala).',
   errorTimeout: 'Servern svarade inte i tid.',
   retry: 'Försök igen',
   retrying: 'Försöker igen …',
@@ -312,6 +315,9 @@ const en: Messages = {
   errorMalformed: 'The data file is damaged and could not be read as JSON.',
   errorEmpty: 'The data file is empty.',
   errorFormat: 'The data file does not have the format the app expects.',
+  errorUnexpected: 'Something unexpected went wrong while reading the actors.',
+  errorTooLarge:
+    'The data file is too large to be read by the browser in one piece. It needs to be split (see the README, section on scale).',
   errorTimeout: 'The server did not answer in time.',
   retry: 'Try again',
   retrying: 'Trying again …',

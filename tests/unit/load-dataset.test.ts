@@ -1,6 +1,6 @@
 import { HttpResponse, http } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fetchDataset } from '@/data/fetch-dataset.ts';
+import { MAX_DATASET_BYTES, fetchDataset } from '@/data/fetch-dataset.ts';
 import { DatasetLoadError, retryDelay, shouldRetry } from '@/data/load-error.ts';
 import { datasetHandler, type Scenario } from '../../mocks/handlers.ts';
 import { server } from '../../mocks/node.ts';
@@ -32,6 +32,21 @@ describe('fetchDataset', () => {
     const error = await load(scenario).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DatasetLoadError);
     expect(error).toMatchObject({ kind, status });
+  });
+
+  it('refuses a file too large to read in one piece, with its own error kind and no retry', async () => {
+    server.use(
+      http.get(
+        '*/data/aktorskartan.geojson',
+        () =>
+          new HttpResponse(null, {
+            headers: { 'Content-Length': String(MAX_DATASET_BYTES + 1) },
+          }),
+      ),
+    );
+    const error = await fetchDataset(URL_).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'too-large' });
+    expect(shouldRetry(0, error as Error)).toBe(false);
   });
 
   it('reports a file of the wrong shape as a format error', async () => {

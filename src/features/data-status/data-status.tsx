@@ -9,7 +9,7 @@ import type { Messages } from '@/i18n/messages.ts';
 import { Dialog } from '@/ui/dialog.tsx';
 
 export function errorMessage(error: unknown, t: Messages): string {
-  if (!(error instanceof DatasetLoadError)) return t.errorFormat;
+  if (!(error instanceof DatasetLoadError)) return t.errorUnexpected;
   switch (error.kind) {
     case 'http':
       if (error.status === 404) return t.errorNotFound;
@@ -25,6 +25,8 @@ export function errorMessage(error: unknown, t: Messages): string {
       return t.errorEmpty;
     case 'format':
       return t.errorFormat;
+    case 'too-large':
+      return t.errorTooLarge;
   }
 }
 
