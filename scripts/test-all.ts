@@ -30,6 +30,11 @@ const steps: Step[] = [
     report: 'unit.json',
   },
   { name: 'build', command: 'npm run --silent build' },
+  {
+    name: 'bundle budget',
+    command: 'npx tsx --tsconfig tsconfig.node.json scripts/check-budget.ts dist',
+    needs: 'build',
+  },
   { name: 'e2e', command: vitest(['e2e'], 'e2e.json'), report: 'e2e.json', needs: 'build' },
 ];
 

@@ -317,6 +317,7 @@ function Loaded({ dataset, urlNotices }: { dataset: DatasetView; urlNotices: Url
           dataset={dataset}
           onMap={onMap}
           resultsReady={results.ready}
+          busy={results.busy}
           initialBounds={initialBounds}
           selectedPlace={selected ? placeOfActor(selectedIndex) : (openPlace?.place ?? null)}
           hoveredPlace={hoveredPlace}

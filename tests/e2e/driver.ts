@@ -235,10 +235,20 @@ export class AppDriver {
   }
 
   async mapIdle(timeout = 30_000): Promise<void> {
-    await this.page.waitForFunction(() => window.aktorskartanMap?.isIdle(), null, {
-      timeout,
-      polling: 100,
-    });
+    // Idle, and idle since it was handed the latest actor data: not idle on the previous data.
+    await this.page.waitForFunction(
+      () => {
+        const m = window.aktorskartanMap;
+        if (!m?.isIdle()) return false;
+        const last = m.idleLog().at(-1);
+        return last !== undefined && last.dataVersion === m.dataVersion();
+      },
+      null,
+      {
+        timeout,
+        polling: 100,
+      },
+    );
   }
 
   /** How many actors the map shows: markers (with their occupants) plus cluster counts. */
@@ -551,7 +561,9 @@ export class EmbeddedApp {
       () =>
         document.querySelector('.actor-list') !== null &&
         !document.querySelector('[aria-busy="true"]') &&
-        window.aktorskartanMap?.isIdle(),
+        window.aktorskartanMap?.isIdle() &&
+        window.aktorskartanMap.idleLog().at(-1)?.dataVersion ===
+          window.aktorskartanMap.dataVersion(),
       null,
       { timeout: 30_000, polling: 100 },
     );
@@ -676,6 +688,8 @@ declare global {
       renderedClusters: () => number[];
       project: (lon: number, lat: number) => { x: number; y: number };
       isIdle: () => boolean;
+      idleLog: () => { time: number; dataVersion: number }[];
+      dataVersion: () => number;
       zoom: () => number;
       firstClusterPoint: () => { x: number; y: number } | null;
       focusLines: () => { to: string; style: string; inactive: boolean }[];

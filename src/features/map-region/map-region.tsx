@@ -23,6 +23,8 @@ interface MapRegionProps {
   onMap: ResultPlaces;
   /** False until the first result set has arrived: the map opens fitted to it. */
   resultsReady: boolean;
+  /** True while a new result set is on its way: the map still shows the previous one. */
+  busy: boolean;
   initialBounds: BBox | null;
   selectedPlace: number | null;
   hoveredPlace: number | null;
@@ -70,7 +72,7 @@ export function MapRegion(props: MapRegionProps) {
   const notice = !webgl ? t.noWebgl : status === 'failed' ? t.mapFailed : null;
 
   return (
-    <section className="map-region" aria-label={t.mapLabel}>
+    <section className="map-region" aria-label={t.mapLabel} aria-busy={props.busy}>
       {notice ? (
         <div className="map-notice" role="note">
           <p>{notice}</p>
