@@ -1,9 +1,11 @@
+import { QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/app/app.tsx';
 import { installDebugHooks } from '@/app/debug-hooks.ts';
 import { Providers } from '@/app/providers.tsx';
 import { registerServiceWorker } from '@/app/service-worker.ts';
+import { startLoading } from '@/app/start-loading.ts';
 import { loadMapView } from '@/features/map-region/map-region.tsx';
 import { hasWebGL2 } from '@/map/webgl.ts';
 import './app/app.css';
@@ -19,9 +21,11 @@ async function start() {
   }
   const root = document.getElementById('root');
   if (!root) return;
+  const client = new QueryClient();
+  startLoading(client);
   createRoot(root).render(
     <StrictMode>
-      <Providers>
+      <Providers client={client}>
         <App />
       </Providers>
     </StrictMode>,

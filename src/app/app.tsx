@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { getBackend } from '@/data/create-backend.ts';
-import { refAt, type DatasetView } from '@/data/dataset-view.ts';
+import { EMPTY_VIEW, refAt, type DatasetView } from '@/data/dataset-view.ts';
 import { useDataset } from '@/data/load-dataset.ts';
 import { membersAt, resultPlaces } from '@/domain/places.ts';
 import { boundsOf } from '@/domain/region.ts';
@@ -79,22 +79,15 @@ export function App() {
             </p>
           }
         >
-          {query.data ? (
-            <Loaded dataset={query.data} urlNotices={urlNotices} />
-          ) : (
-            <div className="sidebar">
-              <UrlNotices notices={urlNotices} missingActor={false} />
-              <DataStatus query={query} />
-            </div>
-          )}
+          <Workspace loaded={query.data ?? null} urlNotices={urlNotices} />
         </RegionErrorBoundary>
       </main>
     </>
   );
 }
 
-/** Drops filter values the dataset does not know, once, and says so. */
-function useKnownFilters(dataset: DatasetView): boolean {
+/** Drops filter values the dataset does not know, once it has arrived, and says so. */
+function useKnownFilters(dataset: DatasetView, ready: boolean): boolean {
   const filters = useUrlState((s) => s.filters);
   const known = useMemo(
     () =>
@@ -104,10 +97,11 @@ function useKnownFilters(dataset: DatasetView): boolean {
       >,
     [dataset],
   );
-  const unknown = FACETS.some((f) => filters[f].some((v) => !known[f].has(v)));
-  // Only a link can carry unknown values (the filter panel offers known ones), so this is decided
-  // by the URL the page opened with.
-  const [removed] = useState(unknown);
+  const unknown = ready && FACETS.some((f) => filters[f].some((v) => !known[f].has(v)));
+  // Only a link can carry unknown values (the filter panel offers known ones), so once said, the
+  // notice stays for the visit.
+  const [removed, setRemoved] = useState(false);
+  if (unknown && !removed) setRemoved(true);
   useEffect(() => {
     if (!unknown) return;
     setUrlState(
@@ -123,11 +117,24 @@ function useKnownFilters(dataset: DatasetView): boolean {
   return removed;
 }
 
-function Loaded({ dataset, urlNotices }: { dataset: DatasetView; urlNotices: UrlNotice[] }) {
+/**
+ * The sidebar and the map. It is there from the first render, before the dataset has arrived, so
+ * that MapLibre (the slowest part of the start) sets up the map while the data loads; the same
+ * map then takes the actors when they come.
+ */
+function Workspace({
+  loaded,
+  urlNotices,
+}: {
+  loaded: DatasetView | null;
+  urlNotices: UrlNotice[];
+}) {
   const t = useMessages();
   const query = useDataset();
-  const results = useResults(dataset);
-  const removedFilters = useKnownFilters(dataset);
+  const ready = loaded !== null;
+  const dataset = loaded ?? EMPTY_VIEW;
+  const results = useResults(dataset, ready);
+  const removedFilters = useKnownFilters(dataset, ready);
   const selectedId = useUrlState((s) => s.actor);
   const hoveredActorId = useUiStore((s) => s.hoveredActorId);
   const setHovered = useUiStore((s) => s.setHoveredActor);
@@ -266,49 +273,58 @@ function Loaded({ dataset, urlNotices }: { dataset: DatasetView; urlNotices: Url
     />
   ) : null;
 
+  const sidebar = ready ? (
+    <div
+      className={`sidebar ${narrowView === 'map' ? 'is-narrow-hidden' : ''} ${tab === 'stats' && !embed ? 'is-stats' : ''}`}
+    >
+      <UrlNotices
+        notices={urlNotices}
+        missingActor={Boolean(selectedId && !selected)}
+        removedFilters={removedFilters}
+      />
+      <DataStatus query={query} />
+      {/* Each region fails on its own: a broken filter panel leaves the list and the map working. */}
+      <RegionErrorBoundary fallback={regionFailed}>
+        <div className="finder">
+          <SearchBox />
+          {!embed && (
+            <>
+              <FilterPanel dataset={dataset} results={results} />
+              <YearControl range={dataset.yearRange} />
+            </>
+          )}
+        </div>
+        <div className="finder-status">
+          <ActiveFilters dataset={dataset} />
+          <ResultSummary results={results} dataset={dataset} />
+        </div>
+      </RegionErrorBoundary>
+      {embed ? (
+        <RegionErrorBoundary fallback={regionFailed}>
+          <ActorList dataset={dataset} results={results} selectedId={selected?.id ?? null} />
+        </RegionErrorBoundary>
+      ) : (
+        <SidebarTabs>
+          <RegionErrorBoundary fallback={regionFailed}>
+            {tab === 'stats' ? (
+              <StatisticsView dataset={dataset} />
+            ) : (
+              <ActorList dataset={dataset} results={results} selectedId={selected?.id ?? null} />
+            )}
+          </RegionErrorBoundary>
+        </SidebarTabs>
+      )}
+    </div>
+  ) : (
+    <div className="sidebar">
+      <UrlNotices notices={urlNotices} missingActor={false} />
+      <DataStatus query={query} />
+    </div>
+  );
+
   return (
     <>
-      <div
-        className={`sidebar ${narrowView === 'map' ? 'is-narrow-hidden' : ''} ${tab === 'stats' && !embed ? 'is-stats' : ''}`}
-      >
-        <UrlNotices
-          notices={urlNotices}
-          missingActor={Boolean(selectedId && !selected)}
-          removedFilters={removedFilters}
-        />
-        <DataStatus query={query} />
-        {/* Each region fails on its own: a broken filter panel leaves the list and the map working. */}
-        <RegionErrorBoundary fallback={regionFailed}>
-          <div className="finder">
-            <SearchBox />
-            {!embed && (
-              <>
-                <FilterPanel dataset={dataset} results={results} />
-                <YearControl range={dataset.yearRange} />
-              </>
-            )}
-          </div>
-          <div className="finder-status">
-            <ActiveFilters dataset={dataset} />
-            <ResultSummary results={results} dataset={dataset} />
-          </div>
-        </RegionErrorBoundary>
-        {embed ? (
-          <RegionErrorBoundary fallback={regionFailed}>
-            <ActorList dataset={dataset} results={results} selectedId={selected?.id ?? null} />
-          </RegionErrorBoundary>
-        ) : (
-          <SidebarTabs>
-            <RegionErrorBoundary fallback={regionFailed}>
-              {tab === 'stats' ? (
-                <StatisticsView dataset={dataset} />
-              ) : (
-                <ActorList dataset={dataset} results={results} selectedId={selected?.id ?? null} />
-              )}
-            </RegionErrorBoundary>
-          </SidebarTabs>
-        )}
-      </div>
+      {sidebar}
       <div
         className={`map-area ${narrowView === 'list' ? 'is-narrow-hidden' : ''}`}
         aria-busy={focusQuery.isFetching}
@@ -316,7 +332,6 @@ function Loaded({ dataset, urlNotices }: { dataset: DatasetView; urlNotices: Url
         <MapRegion
           dataset={dataset}
           onMap={onMap}
-          resultsReady={results.ready}
           busy={results.busy}
           initialBounds={initialBounds}
           selectedPlace={selected ? placeOfActor(selectedIndex) : (openPlace?.place ?? null)}
@@ -331,19 +346,21 @@ function Loaded({ dataset, urlNotices }: { dataset: DatasetView; urlNotices: Url
           onSelectActor={onSelectActorById}
         />
       </div>
-      <nav className="narrow-toggle" aria-label={t.viewToggle}>
-        {(['list', 'map'] as const).map((view) => (
-          <button
-            key={view}
-            type="button"
-            className="button"
-            aria-pressed={narrowView === view}
-            onClick={() => setNarrowView(view)}
-          >
-            {view === 'list' ? t.viewList : t.viewMap}
-          </button>
-        ))}
-      </nav>
+      {ready && (
+        <nav className="narrow-toggle" aria-label={t.viewToggle}>
+          {(['list', 'map'] as const).map((view) => (
+            <button
+              key={view}
+              type="button"
+              className="button"
+              aria-pressed={narrowView === view}
+              onClick={() => setNarrowView(view)}
+            >
+              {view === 'list' ? t.viewList : t.viewMap}
+            </button>
+          ))}
+        </nav>
+      )}
       {panel && (
         <SidePanel
           labelledBy={

@@ -32,6 +32,8 @@ interface UiState {
   /** Offline support: a new version waits (with the function that activates it), or the app is cached. */
   update: { activate: () => void } | null;
   offlineReady: boolean;
+  /** Typed search text not yet handed to the URL (the search box waits for a short pause). */
+  searchPending: boolean;
   setHoveredActor: (id: string | null) => void;
   setOpenPlace: (place: number | null) => void;
   setOpenGroup: (group: { members: number[] } | null) => void;
@@ -47,6 +49,7 @@ interface UiState {
   setUpdate: (update: { activate: () => void } | null) => void;
   setOfflineReady: (ready: boolean) => void;
   clearFitToFocus: () => void;
+  setSearchPending: (pending: boolean) => void;
 }
 
 export const useUiStore = create<UiState>()((set) => ({
@@ -64,6 +67,7 @@ export const useUiStore = create<UiState>()((set) => ({
   fitToFocusPending: false,
   update: null,
   offlineReady: false,
+  searchPending: false,
   setHoveredActor: (hoveredActorId) => set({ hoveredActorId }),
   setOpenPlace: (openPlace) => set({ openPlace, openGroup: null }),
   setOpenGroup: (openGroup) => set({ openGroup, openPlace: null }),
@@ -80,4 +84,5 @@ export const useUiStore = create<UiState>()((set) => ({
   setUpdate: (update) => set({ update }),
   setOfflineReady: (offlineReady) => set({ offlineReady }),
   clearFitToFocus: () => set({ fitToFocusPending: false }),
+  setSearchPending: (searchPending) => set({ searchPending }),
 }));

@@ -3,12 +3,13 @@
  * worker). The previous result stays on screen while the next is computed, so nothing flickers;
  * the list, the counts and the map all read this one answer.
  */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo } from 'react';
-import type { ResultRequest, ResultResponse } from '@/data/backend.ts';
+import type { DatasetSummary, ResultRequest, ResultResponse } from '@/data/backend.ts';
 import { getBackend } from '@/data/create-backend.ts';
 import type { DatasetView } from '@/data/dataset-view.ts';
-import { HOME_VIEW } from '@/domain/region.ts';
+import { HOME_VIEW, type BBox } from '@/domain/region.ts';
+import type { UrlState } from '@/domain/url-state.ts';
 import { useUiStore } from './ui-store.ts';
 import { useUrlState } from './url-store.ts';
 
@@ -34,6 +35,36 @@ const EMPTY: ResultResponse = {
   relaxations: [],
 };
 
+/** The question the backend answers, from the shareable state and the map's current bounds. */
+export function resultRequestOf(
+  state: Pick<UrlState, 'q' | 'filters' | 'sort' | 'inView' | 'view' | 'year'>,
+  viewBounds: BBox | null,
+): ResultRequest {
+  const center =
+    state.sort === 'distance'
+      ? ([
+          state.view?.longitude ?? HOME_VIEW.longitude,
+          state.view?.latitude ?? HOME_VIEW.latitude,
+        ] as const)
+      : null;
+  return {
+    q: state.q,
+    filters: state.filters,
+    sort: state.sort,
+    inView: state.inView ? viewBounds : null,
+    center,
+    year: state.year,
+  };
+}
+
+export const resultsQueryOptions = (dataset: DatasetSummary, request: ResultRequest) =>
+  queryOptions({
+    queryKey: ['results', dataset.metadata.version, dataset.columns.ids.length, request],
+    queryFn: () => getBackend().results(request),
+    staleTime: Infinity,
+    gcTime: 30_000,
+  });
+
 export function useResultRequest(): { request: ResultRequest; typing: boolean } {
   const q = useUrlState((s) => s.q);
   const filters = useUrlState((s) => s.filters);
@@ -44,31 +75,23 @@ export function useResultRequest(): { request: ResultRequest; typing: boolean } 
   const viewBounds = useUiStore((s) => s.viewBounds);
   // Typing stays responsive: the box updates at once, the request when React has time.
   const deferredQ = useDeferredValue(q);
+  // Only what the request uses: panning changes it only with "in view" on or distance sorting.
   const bounds = inView ? viewBounds : null;
-  const centerLon = sort === 'distance' ? (view?.longitude ?? HOME_VIEW.longitude) : null;
-  const centerLat = sort === 'distance' ? (view?.latitude ?? HOME_VIEW.latitude) : null;
+  const centre = sort === 'distance' ? view : null;
   const request = useMemo(
-    () => ({
-      q: deferredQ,
-      filters,
-      sort,
-      inView: bounds,
-      center: centerLon === null || centerLat === null ? null : ([centerLon, centerLat] as const),
-      year,
-    }),
-    [deferredQ, filters, sort, bounds, centerLon, centerLat, year],
+    () => resultRequestOf({ q: deferredQ, filters, sort, inView, view: centre, year }, bounds),
+    [deferredQ, filters, sort, inView, centre, year, bounds],
   );
   return { request, typing: q !== deferredQ };
 }
 
-export function useResults(dataset: DatasetView): ResultSet {
+/** `enabled` is false while no dataset has arrived: there is nothing to ask the backend yet. */
+export function useResults(dataset: DatasetView, enabled = true): ResultSet {
   const { request, typing } = useResultRequest();
   const query = useQuery({
-    queryKey: ['results', dataset.metadata.version, dataset.actorCount, request],
-    queryFn: () => getBackend().results(request),
+    ...resultsQueryOptions(dataset, request),
+    enabled,
     placeholderData: keepPreviousData,
-    staleTime: Infinity,
-    gcTime: 30_000,
   });
   const data = query.data ?? EMPTY;
   const positionOf = useMemo(() => {

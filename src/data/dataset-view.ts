@@ -4,6 +4,7 @@
  */
 import type { LonLat } from './schema.ts';
 import type { DatasetSummary } from './backend.ts';
+import { buildPlaceIndex } from '@/domain/places.ts';
 import { byId, indexVocabularies, type VocabularyIndex } from './dataset.ts';
 
 export interface DatasetView extends DatasetSummary {
@@ -45,3 +46,46 @@ export interface ActorRef {
 export function refAt(view: DatasetView, index: number): ActorRef {
   return { id: view.columns.ids[index] ?? '', coordinates: coordinatesAt(view, index) };
 }
+
+/**
+ * The view before any dataset has arrived: no actors, no vocabulary. Lets the page lay out the
+ * map (and start MapLibre, its slowest part) while the data is still on its way.
+ */
+export const EMPTY_VIEW: DatasetView = (() => {
+  const lon = new Float64Array(0);
+  const lat = new Float64Array(0);
+  const none = { kind: [], sector: [], facility: [], programme: [], municipality: [] };
+  return viewOf({
+    metadata: { title: '', version: '', updated: '', licence: '', citation: '' },
+    vocabularies: {
+      kinds: [],
+      sectors: [],
+      facilityTypes: [],
+      relationTypes: [],
+      programmeRoles: [],
+      municipalities: [],
+    },
+    programmes: [],
+    sources: [],
+    problems: [],
+    problemTotals: { excludedRecords: 0, other: 0 },
+    recordCount: 0,
+    columns: {
+      ids: [],
+      names: [],
+      kinds: [],
+      aka: [],
+      municipalities: [],
+      siteNames: [],
+      precisions: [],
+      snippetSv: [],
+      snippetEn: [],
+      lon,
+      lat,
+    },
+    facetValues: none,
+    places: buildPlaceIndex({ lon, lat }),
+    facetTotals: none,
+    yearRange: [0, 0],
+  });
+})();

@@ -33,8 +33,17 @@ export const label = (text: LocalizedText | undefined, lang: Lang): string =>
 const LOCALES: Record<Lang, string> = { sv: 'sv-SE', en: 'en-GB' };
 export const locale = (lang: Lang) => LOCALES[lang];
 
+// Building a NumberFormat costs far more than using one, and facet counts format hundreds of
+// numbers per render.
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
+
 export function formatNumber(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(LOCALES[lang]).format(n);
+  let format = numberFormats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[lang]);
+    numberFormats.set(lang, format);
+  }
+  return format.format(n);
 }
 
 /** YYYY, YYYY-MM or YYYY-MM-DD, formatted to the precision it has. */

@@ -23,7 +23,7 @@ import {
   type Clustering,
 } from '@/domain/cluster.ts';
 import type { PlaceIndex, ResultPlaces } from '@/domain/places.ts';
-import { OVERVIEW_BBOX, type BBox } from '@/domain/region.ts';
+import { HOME_VIEW, OVERVIEW_BBOX, type BBox } from '@/domain/region.ts';
 import type { MapViewState } from '@/domain/url-state.ts';
 import { embeddedStyle } from './basemap-style.ts';
 import {
@@ -181,6 +181,9 @@ export default function MapView(props: MapViewProps) {
   const dataVersion = useRef(0);
   useEffect(() => {
     dataVersion.current += 1;
+    // react-map-gl skips setData for data equal to the last; a repaint still ends in an `idle`
+    // that the log can pair with this version (it coalesces with setData's own frame).
+    mapRef.current?.getMap().triggerRepaint();
   }, [data]);
 
   // Kept in refs so that MapLibre's long-lived listeners always see the latest props.
@@ -248,6 +251,18 @@ export default function MapView(props: MapViewProps) {
     },
     [usingOnline, fallBack, loaded, onFailure],
   );
+
+  // The map opens before the data has come (it starts in parallel with it). Without a view in
+  // the link, it is fitted once to the first actors it gets, at once, as if it had opened there.
+  const fitted = useRef(props.initialView !== null || props.initialBounds !== null);
+  const { initialBounds } = props;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (fitted.current || !map || !initialBounds) return;
+    fitted.current = true;
+    const [w, s, e, n] = initialBounds;
+    map.fitBounds([w, s, e, n], { padding: PADDING, maxZoom: 11, animate: false });
+  }, [initialBounds, loaded]);
 
   // feature-state for selection and hover: cheap, no data re-upload.
   useFeatureState(mapRef, loaded, selectedPlace, 'selected', data);
@@ -355,7 +370,7 @@ export default function MapView(props: MapViewProps) {
           bounds: props.initialBounds as [number, number, number, number],
           fitBoundsOptions: { padding: PADDING, maxZoom: 11 },
         }
-      : undefined;
+      : HOME_VIEW;
 
   return (
     <Map
@@ -367,6 +382,9 @@ export default function MapView(props: MapViewProps) {
       minZoom={3}
       // Positions are at best site-precise: zooming closer would suggest accuracy the data lacks.
       maxZoom={14.5}
+      // The actor layers change with every filter and keystroke: a 300 ms label fade after each
+      // change would keep the map a step behind the list (and busy rendering) for no gain.
+      fadeDuration={0}
       dragRotate={false}
       pitchWithRotate={false}
       touchPitch={false}

@@ -47,7 +47,9 @@ function draw(
   const canvas = document.createElement('canvas');
   canvas.width = size;
   canvas.height = size;
-  const ctx = canvas.getContext('2d');
+  // A canvas read back at once: without this hint Chromium may back it with the GPU, and then
+  // getImageData waits for a GPU readback (about 60 ms per icon under software WebGL).
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) return null;
   ctx.scale(pixelRatio, pixelRatio);
   paint(ctx, MARKER_SIZE + 2 * HALO);

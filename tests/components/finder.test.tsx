@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { SEARCH_PAUSE_MS } from '@/features/search/search-box.tsx';
 import { renderApp } from './render-app.tsx';
 
 vi.mock('@/map/webgl.ts', () => ({ hasWebGL2: () => false }));
@@ -123,6 +124,22 @@ describe('links', () => {
 });
 
 describe('announcements', () => {
+  it('searches when typing pauses, not on every key', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+      renderApp();
+      await screen.findByText('Visar 4 av 4 aktörer');
+      await user.type(screen.getByRole('searchbox'), 'fo');
+      expect(screen.getByRole('searchbox')).toHaveValue('fo');
+      expect(new URLSearchParams(window.location.search).get('q')).toBeNull();
+      await act(() => vi.advanceTimersByTimeAsync(SEARCH_PAUSE_MS));
+      expect(new URLSearchParams(window.location.search).get('q')).toBe('fo');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('announces the count politely once the result set settles', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     try {
@@ -130,6 +147,8 @@ describe('announcements', () => {
       renderApp();
       await screen.findByText('Visar 4 av 4 aktörer');
       await user.type(screen.getByRole('searchbox'), 'fond');
+      // The box hands the text on after a pause; then the new count is announced after its own.
+      await act(() => vi.advanceTimersByTimeAsync(SEARCH_PAUSE_MS));
       await act(() => vi.advanceTimersByTimeAsync(1000));
       expect(screen.getByRole('status', { name: '' })).toHaveTextContent('Visar 1 av 4 aktörer');
     } finally {

@@ -116,6 +116,8 @@ describe('a failing dataset request', () => {
     const app = await open('/', { dataset: { delayMs: 9000 }, waitForMap: false });
     await app.waitForText(/tar längre tid än vanligt/, 8000);
     expect(await app.axe()).toEqual([]);
+    // The map is laid out, basemap and all, while the data is still on its way.
+    await app.screenshot('loading-slow');
     await app.mapIdle(20_000);
     expect(await app.resultCountText()).toBe('Visar 35 av 35 aktörer');
   });

@@ -27,6 +27,9 @@ export function ActorList({ dataset, results, selectedId }: ActorListProps) {
   const t = useMessages();
   const scrollRef = useRef<HTMLDivElement>(null);
   const { order, positionOf, terms } = results;
+  // Typed text still waiting in the search box counts as on its way, as a computing result does.
+  const searchPending = useUiStore((s) => s.searchPending);
+  const busy = results.busy || searchPending;
   const [active, setActive] = useState(0);
   const focusPending = useRef(false);
   const activeIndex = Math.min(active, Math.max(0, order.length - 1));
@@ -86,8 +89,8 @@ export function ActorList({ dataset, results, selectedId }: ActorListProps) {
     <section
       className="actor-list"
       aria-labelledby="actor-list-heading"
-      aria-busy={results.busy}
-      data-busy={results.busy}
+      aria-busy={busy}
+      data-busy={busy}
     >
       <h2 id="actor-list-heading" className="visually-hidden" tabIndex={-1}>
         {t.actorList}

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { RegionErrorBoundary } from '@/app/error-boundary.tsx';
 import { config } from '@/app/config.ts';
-import { setUrlState, getUrlState } from '@/app/url-store.ts';
+import { setUrlState, getUrlState, useUrlState } from '@/app/url-store.ts';
 import { useUiStore } from '@/app/ui-store.ts';
 import type { DatasetView } from '@/data/dataset-view.ts';
 import type { ResultPlaces } from '@/domain/places.ts';
@@ -12,6 +12,7 @@ import { hasWebGL2 } from '@/map/webgl.ts';
 import { Legend } from '@/features/legend/legend.tsx';
 import { RelationsLegend } from '@/features/relations/relations-legend.tsx';
 import type { FocusModel } from '@/domain/focus.ts';
+import { useTypingHold } from './use-typing-hold.ts';
 
 /** The map chunk (MapLibre included) is split off and fetched at start-up, beside the data. */
 export const loadMapView = () => import('@/map/map-view.tsx');
@@ -21,8 +22,6 @@ interface MapRegionProps {
   dataset: DatasetView;
   /** The result set, counted per place. */
   onMap: ResultPlaces;
-  /** False until the first result set has arrived: the map opens fitted to it. */
-  resultsReady: boolean;
   /** True while a new result set is on its way: the map still shows the previous one. */
   busy: boolean;
   initialBounds: BBox | null;
@@ -54,6 +53,9 @@ export function MapRegion(props: MapRegionProps) {
   const focus = useUiStore((s) => s.mapFocus);
   const requestMapFocus = useUiStore((s) => s.requestMapFocus);
   const kinds = props.dataset.vocab.kinds;
+  const q = useUrlState((s) => s.q);
+  const onMap = useTypingHold(props.onMap, q);
+  const searchPending = useUiStore((s) => s.searchPending);
   const epoch = useUiStore((s) => s.mapEpoch);
   // The view the map opens with (it is read once per map instance; afterwards the map owns its camera).
   const initialView = getUrlState().view;
@@ -72,7 +74,11 @@ export function MapRegion(props: MapRegionProps) {
   const notice = !webgl ? t.noWebgl : status === 'failed' ? t.mapFailed : null;
 
   return (
-    <section className="map-region" aria-label={t.mapLabel} aria-busy={props.busy}>
+    <section
+      className="map-region"
+      aria-label={t.mapLabel}
+      aria-busy={props.busy || onMap.holding || searchPending}
+    >
       {notice ? (
         <div className="map-notice" role="note">
           <p>{notice}</p>
@@ -105,12 +111,12 @@ export function MapRegion(props: MapRegionProps) {
               </div>
             }
           >
-            {props.resultsReady ? (
+            {
               <Suspense fallback={<p className="status">{t.loadingMap}</p>}>
                 <MapView
                   key={`${lang}-${epoch}`}
                   places={props.dataset.places}
-                  onMap={props.onMap}
+                  onMap={onMap.value}
                   columns={props.dataset.columns}
                   kinds={kinds}
                   selectedPlace={props.selectedPlace}
@@ -133,9 +139,7 @@ export function MapRegion(props: MapRegionProps) {
                   onBasemapFallback={setFallback}
                 />
               </Suspense>
-            ) : (
-              <p className="status">{t.loadingMap}</p>
-            )}
+            }
           </RegionErrorBoundary>
         </div>
       )}

@@ -1,12 +1,21 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useUiStore } from '@/app/ui-store.ts';
 import { setUrlState, useUrlState } from '@/app/url-store.ts';
 import { useMessages } from '@/i18n/i18n.ts';
 
 const normalize = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /**
- * The search box. What is typed shows at once; the URL (normalised) follows with replaceState,
- * so typing never floods the history. Back or Forward to another search updates the box.
+ * How long the box waits for the next keystroke before it hands the text on. Every hand-over
+ * re-renders the whole app (the URL is its state); per keystroke that took 10–25 ms of the key's
+ * own handling, so a fast typist's keys are gathered and only each pause is searched.
+ */
+export const SEARCH_PAUSE_MS = 150;
+
+/**
+ * The search box. What is typed shows at once; the URL (normalised) follows after a short pause,
+ * with replaceState, so typing never floods the history. Back or Forward to another search
+ * updates the box.
  */
 export function SearchBox() {
   const t = useMessages();
@@ -14,6 +23,19 @@ export function SearchBox() {
   const q = useUrlState((s) => s.q);
   const [text, setText] = useState(q);
   const [syncedQ, setSyncedQ] = useState(q);
+  const setPending = useUiStore((s) => s.setSearchPending);
+  const timer = useRef<number | undefined>(undefined);
+  const cancel = () => {
+    window.clearTimeout(timer.current);
+    timer.current = undefined;
+  };
+  useEffect(
+    () => () => {
+      window.clearTimeout(timer.current);
+      setPending(false);
+    },
+    [setPending],
+  );
   if (q !== syncedQ) {
     // The URL changed from outside (history navigation, a cleared filter): adopt it.
     setSyncedQ(q);
@@ -33,9 +55,16 @@ export function SearchBox() {
           spellCheck={false}
           maxLength={200}
           onChange={(e) => {
-            setText(e.target.value);
-            setSyncedQ(normalize(e.target.value));
-            setUrlState({ q: e.target.value }, 'replace');
+            const value = e.target.value;
+            setText(value);
+            cancel();
+            setPending(true);
+            timer.current = window.setTimeout(() => {
+              timer.current = undefined;
+              setSyncedQ(normalize(value));
+              setPending(false);
+              setUrlState({ q: value }, 'replace');
+            }, SEARCH_PAUSE_MS);
           }}
         />
         {text && (
@@ -44,6 +73,8 @@ export function SearchBox() {
             className="icon-button"
             aria-label={t.clearSearch}
             onClick={() => {
+              cancel();
+              setPending(false);
               setText('');
               setSyncedQ('');
               setUrlState({ q: '' }, 'push');

@@ -5,6 +5,7 @@
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { useUiStore } from '@/app/ui-store.ts';
 import { useResultRequest } from '@/app/use-results.ts';
 import { useUrlState } from '@/app/url-store.ts';
 import { getBackend } from '@/data/create-backend.ts';
@@ -46,7 +47,8 @@ export function StatisticsView({ dataset }: { dataset: DatasetView }) {
       without: statistics.without[facet],
     }));
   }, [statistics, dataset, lang, t]);
-  const busy = typing || query.isPending || query.isPlaceholderData;
+  const searchPending = useUiStore((s) => s.searchPending);
+  const busy = searchPending || typing || query.isPending || query.isPlaceholderData;
 
   return (
     <section className="statistics" aria-labelledby="statistics-heading" aria-busy={busy}>
