@@ -3,8 +3,9 @@
  *
  * Lean HTML and CSS rather than a charting library: horizontal bars with their labels and values
  * are a list of buttons with a width, which gives keyboard use, focus and screen-reader names for
- * free, prints and zooms as text, and costs a few kilobytes (a library such as Recharts would add
- * about 100 kB gzip for the same bars). The table alternative and the text summary come with it.
+ * free, prints and zooms as text, and costs a few kilobytes. Recharts 3.10 would add 116 kB gzip
+ * (measured: a vertical-layout BarChart with axes, labels and a tooltip, bundled and minified
+ * with esbuild, against React alone). The table alternative and the text summary come with it.
  */
 import { useId, useState } from 'react';
 import type { Bar } from '@/domain/statistics.ts';
