@@ -47,7 +47,8 @@ export async function fetchDataset(url: string, signal?: AbortSignal): Promise<D
       throw new DatasetLoadError('timeout', `no answer within ${FETCH_TIMEOUT_MS} ms`);
     throw new DatasetLoadError('network', error instanceof Error ? error.message : String(error));
   }
-  if (text.trim() === '') throw new DatasetLoadError('empty', 'the file is empty');
+  // Not text.trim(): that would copy a 100 MB file to look at its ends.
+  if (/^\s*$/.test(text)) throw new DatasetLoadError('empty', 'the file is empty');
   let json: unknown;
   try {
     json = JSON.parse(text);

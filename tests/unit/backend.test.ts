@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { LocalBackend } from '@/data/backend.ts';
+import { LocalBackend, snippet } from '@/data/backend.ts';
 import { DatasetLoadError } from '@/data/load-error.ts';
 import { parseDataset } from '@/data/parse-dataset.ts';
 import { WorkerBackend, type WorkerLike } from '@/data/worker-backend.ts';
@@ -111,5 +111,23 @@ describe('loading through the backend', () => {
     expect(error).toBeInstanceOf(DatasetLoadError);
     expect(error).toMatchObject({ kind: 'http', status: 404 });
     close();
+  });
+});
+
+describe('list snippets', () => {
+  it('keeps a short description whole', () => {
+    expect(snippet('Mötesplats för hållbar produktion.')).toBe(
+      'Mötesplats för hållbar produktion.',
+    );
+  });
+
+  it('cuts a long one at a word, marked with ASCII dots so the string stays one byte a character', () => {
+    const long = 'Forskningsinfrastruktur för djurstudier och prekliniska tjänster '.repeat(4);
+    const cut = snippet(long);
+    expect(cut.length).toBeLessThanOrEqual(123);
+    expect(cut.endsWith('...')).toBe(true);
+    expect(long.startsWith(cut.slice(0, -3))).toBe(true);
+    expect(long.charAt(cut.length - 3)).toBe(' ');
+    expect([...cut].every((c) => c.charCodeAt(0) < 256)).toBe(true);
   });
 });
