@@ -189,9 +189,10 @@ function Workspace({
   const fitPending = useUiStore((s) => s.fitToFocusPending);
   const requestFitToFocus = useUiStore((s) => s.requestFitToFocus);
   useEffect(() => {
-    // A link to a programme without a map view opens fitted to the programme's members.
-    const { programme: linked, view } = getUrlState();
-    if (linked && !view) requestFitToFocus();
+    // A link to an actor or a programme without a map view opens fitted to the actor and its
+    // ties, or to the programme's members.
+    const { actor, programme, view } = getUrlState();
+    if ((actor || programme) && !view) requestFitToFocus();
   }, [requestFitToFocus]);
   const clearFit = useUiStore((s) => s.clearFitToFocus);
   const requestMapFocus = useUiStore((s) => s.requestMapFocus);

@@ -60,6 +60,15 @@ describe('relations', () => {
     expect(await app.axe()).toEqual([]);
   });
 
+  it('opens a link to an actor, without a map view, fitted to the actor and its ties', async () => {
+    const app = await open('/?actor=sodertalje-science-park');
+    await expect
+      .poll(() => app.focusedActors())
+      .toEqual(expect.arrayContaining(['sodertalje-science-park', ...OWNERS]));
+    // Closer than the whole dataset, which the map opens on without a link (zoom 8.3 here).
+    expect(await app.mapZoom()).toBeGreaterThan(8.6);
+  });
+
   it('lists related actors without a place in the panel, never dropping them', async () => {
     const app = await open('/?actor=iuc-stockholm');
     const panel = await app.panelText();
