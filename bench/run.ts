@@ -290,6 +290,28 @@ function targets(): string[][] {
     return values.length > 0 ? Math.max(...values) : null;
   };
 
+  const at100k = (name: string) => {
+    const r = find(name, 100_000);
+    return r && r.samples.length > 0 ? summarize(r.samples) : null;
+  };
+  for (const [label, name, pick, limit] of [
+    [
+      'filter 4 facets + counts < 2 ms at 100,000',
+      'filter 4 facets + all facet counts',
+      'median',
+      2,
+    ],
+    ['search p95 < 10 ms at 100,000', 'two-term accent-folded search', 'p95', 10],
+    ['search index built < 1 s at 100,000', 'build search index', 'median', 1000],
+  ] as const) {
+    const v = at100k(name)?.[pick] ?? null;
+    out.push([
+      label,
+      pick === 'p95' ? `p95 ${ms(v)}` : ms(v),
+      verdict(v === null ? null : v < limit),
+    ]);
+  }
+
   const lists = columns.map((c) => median(METRIC.filterList, c));
   const worstList = lists.every((v) => v === null) ? null : Math.max(...lists.map((v) => v ?? 0));
   out.push([

@@ -7,7 +7,7 @@ import { swedishSortKey } from './collation.ts';
 import { buildFacetIndex, filterAndCount, type FacetIndex } from './facets.ts';
 import type { BBox } from './region.ts';
 import { fold } from './fold.ts';
-import { buildSearchIndex, search, type SearchIndex } from './search-index.ts';
+import { buildSearchIndexFrom, search, type SearchIndex } from './search-index.ts';
 import { FACETS, type Facet, type Filters, type Sort } from './url-state.ts';
 
 export interface ActorIndex {
@@ -30,9 +30,12 @@ export interface ActorIndex {
   lat: Float64Array;
 }
 
-/** Both languages, the English only where it says something else. */
-const both = (t: { sv: string; en?: string } | undefined) =>
-  t ? (t.en && t.en !== t.sv ? [t.sv, t.en] : [t.sv]) : [];
+/** Pushes both languages, the English only where it says something else. */
+function pushBoth(out: string[], t: { sv: string; en?: string } | undefined): void {
+  if (!t) return;
+  out.push(t.sv);
+  if (t.en && t.en !== t.sv) out.push(t.en);
+}
 
 export function buildActorIndex(dataset: Dataset): ActorIndex {
   const { actors, vocab } = dataset;
@@ -58,16 +61,22 @@ export function buildActorIndex(dataset: Dataset): ActorIndex {
     programme: actors.map((a) => [...new Set(a.programmes.map((p) => p.programme))]),
     municipality: actors.map((a) => (a.location ? [a.location.municipality] : [])),
   };
-  const searchDocs = () =>
-    actors.map((a) => ({
-      names: [a.name, ...a.shortNames, ...a.formerNames],
-      text: [
-        ...both(a.description),
-        ...a.facilityTypes.flatMap((f) => both(vocab.facilityTypes.get(f)?.label)),
-        ...(a.location ? both(vocab.municipalities.get(a.location.municipality)?.label) : []),
-        ...(a.location?.siteName ? [a.location.siteName] : []),
-      ],
-    }));
+  const searchSource = {
+    size: n,
+    names: (i: number, out: string[]) => {
+      const a = actors[i]!;
+      out.push(a.name, ...a.shortNames, ...a.formerNames);
+    },
+    text: (i: number, out: string[]) => {
+      const a = actors[i]!;
+      pushBoth(out, a.description);
+      for (const f of a.facilityTypes) pushBoth(out, vocab.facilityTypes.get(f)?.label);
+      if (a.location) {
+        pushBoth(out, vocab.municipalities.get(a.location.municipality)?.label);
+        if (a.location.siteName) out.push(a.location.siteName);
+      }
+    },
+  };
   // The search index is the slowest part (about a second at 100,000 actors) and the first
   // screen does not need it: it is built on first use, or when the backend has time after load.
   let searchIndex: SearchIndex | null = null;
@@ -94,7 +103,7 @@ export function buildActorIndex(dataset: Dataset): ActorIndex {
     prior,
     facets: buildFacetIndex(columns, n),
     get search() {
-      searchIndex ??= buildSearchIndex(searchDocs());
+      searchIndex ??= buildSearchIndexFrom(searchSource);
       return searchIndex;
     },
     nameRank,

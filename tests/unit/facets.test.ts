@@ -104,3 +104,55 @@ describe('facet filtering', () => {
     );
   });
 });
+
+describe('facet filtering over indexes of different sizes', () => {
+  // filterAndCount keeps its working arrays between calls; answers must never leak from one
+  // call, or one index, into the next.
+  const rowArb = fc.record({
+    kind: fc.array(fc.constantFrom('a', 'b', 'c'), { minLength: 1, maxLength: 1 }),
+    sector: fc.uniqueArray(fc.constantFrom('x', 'y', 'z'), { maxLength: 3 }),
+    facility: fc.uniqueArray(fc.constantFrom('f', 'g'), { maxLength: 2 }),
+    programme: fc.uniqueArray(fc.constantFrom('p', 'q'), { maxLength: 2 }),
+    municipality: fc.array(fc.constantFrom('m', 'n'), { maxLength: 1 }),
+  });
+  const pick = (values: string[]) => fc.uniqueArray(fc.constantFrom(...values), { maxLength: 2 });
+  const filterArb = fc.record({
+    kind: pick(['a', 'b', 'c']),
+    sector: pick(['x', 'y', 'z']),
+    facility: pick(['f', 'g']),
+    programme: pick(['p', 'q']),
+    municipality: pick(['m', 'n']),
+  });
+  const naive = (data: Row[], filters: Filters) =>
+    data.flatMap((r, i) =>
+      FACETS.every((f) => filters[f].length === 0 || r[f].some((v) => filters[f].includes(v)))
+        ? [i]
+        : [],
+    );
+  const indexOf = (data: Row[]) =>
+    buildFacetIndex(
+      Object.fromEntries(FACETS.map((f) => [f, data.map((r) => r[f])])) as Record<
+        Facet,
+        string[][]
+      >,
+      data.length,
+    );
+
+  it('matches a plain scan, calls interleaved across two indexes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(rowArb, { maxLength: 30 }),
+        fc.array(rowArb, { maxLength: 30 }),
+        fc.array(fc.tuple(fc.boolean(), filterArb), { minLength: 1, maxLength: 6 }),
+        (a, b, calls) => {
+          const indexes = [indexOf(a), indexOf(b)];
+          for (const [second, filters] of calls) {
+            const data = second ? b : a;
+            const result = filterAndCount(indexes[second ? 1 : 0]!, filters);
+            expect([...result.matches]).toEqual(naive(data, filters));
+          }
+        },
+      ),
+    );
+  });
+});

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fold, tokenize } from '@/domain/fold.ts';
-import { buildSearchIndex, search, withinOneEdit } from '@/domain/search-index.ts';
+import {
+  MAX_TERMS,
+  buildSearchIndex,
+  search,
+  typoMatch,
+  withinOneEdit,
+} from '@/domain/search-index.ts';
 
 describe('fold', () => {
   it.each([
@@ -42,6 +48,37 @@ describe('withinOneEdit', () => {
   ])('%s vs %s → %s', (a, b, expected) => {
     expect(withinOneEdit(a, b)).toBe(expected);
     expect(withinOneEdit(b, a)).toBe(expected);
+  });
+});
+
+/** The plain definition typoMatch speeds up: a beginning of the word, sliced off, is one edit away. */
+function typoReference(candidate: string, term: string): boolean {
+  const n = term.length;
+  return [n - 1, n, n + 1].some(
+    (k) => k >= 0 && k <= candidate.length && withinOneEdit(candidate.slice(0, k), term),
+  );
+}
+
+describe('typoMatch', () => {
+  it.each([
+    ['sodertalje', 'sodertelj', true],
+    ['sodertalje', 'odertalj', true],
+    ['flemingsberg', 'flemingsbert', true],
+    ['flemingsberg', 'flxmingsbxrg', false],
+    ['kista', 'kistan', true],
+    ['kista', 'kxsxa', false],
+    ['kista', 'kistorna', false],
+  ])('%s for %s → %s', (candidate, term, expected) => {
+    expect(typoMatch(candidate, term)).toBe(expected);
+  });
+  it('agrees with the definition by slices, on any strings', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'ö'), maxLength: 9 });
+    fc.assert(
+      fc.property(word, word, (candidate, term) => {
+        expect(typoMatch(candidate, term)).toBe(typoReference(candidate, term));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -88,6 +125,14 @@ describe('search', () => {
     expect(names('sodertelje')).toContain('Södertälje Science Park');
   });
 
+  it('forgives a typo in the first letters too', () => {
+    // Substituted, dropped, swapped-in and added first letters.
+    for (const q of ['xlemingsberg', 'lemingsberg', 'fxlemingsberg', 'eflemingsberg']) {
+      expect(names(q)).toEqual(['Flemingsberg Science']);
+    }
+    expect(names('xodertalje')).toContain('Södertälje Science Park');
+  });
+
   it('does not forgive two typos', () => {
     expect(names('flemingsbrrt')).toEqual([]);
   });
@@ -95,6 +140,13 @@ describe('search', () => {
   it('requires every term (AND)', () => {
     expect(names('science södertälje')).toEqual(['Södertälje Science Park']);
     expect(names('science nowhere')).toEqual([]);
+  });
+
+  it('uses at most MAX_TERMS terms of a very long query', () => {
+    const words = Array.from({ length: MAX_TERMS + 20 }, (_, i) => `science${i}`);
+    const r = search(index, ['science', ...words].join(' '));
+    expect(r.terms).toHaveLength(MAX_TERMS);
+    expect(r.docs).toHaveLength(0);
   });
 
   it('returns nothing for an empty query', () => {
