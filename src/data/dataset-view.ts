@@ -4,6 +4,7 @@
  */
 import type { LonLat } from './schema.ts';
 import type { DatasetSummary } from './backend.ts';
+import type { Lang } from '@/i18n/messages.ts';
 import { buildPlaceIndex } from '@/domain/places.ts';
 import { byId, indexVocabularies, type VocabularyIndex } from './dataset.ts';
 
@@ -35,6 +36,22 @@ export function coordinatesAt(view: Pick<DatasetSummary, 'columns'>, index: numb
   const lon = view.columns.lon[index];
   const lat = view.columns.lat[index];
   return lon === undefined || lat === undefined || Number.isNaN(lon) ? null : [lon, lat];
+}
+
+/**
+ * The line of description the list shows in a language, and the language it is written in (the
+ * Swedish stands in where there is no English).
+ */
+export function snippetAt(
+  columns: DatasetSummary['columns'],
+  index: number,
+  lang: Lang,
+): { text: string; lang: Lang } {
+  const sv = columns.snippetSv[index] ?? '';
+  if (lang === 'sv') return { text: sv, lang: 'sv' };
+  const en = columns.snippetEn[index] ?? null;
+  if (en === null) return { text: sv, lang: 'sv' };
+  return { text: en === '' ? sv : en, lang: 'en' };
 }
 
 /** What selecting an actor needs: its id, and where to move the map. */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LocalBackend, snippet } from '@/data/backend.ts';
+import { snippetAt } from '@/data/dataset-view.ts';
 import { DatasetLoadError } from '@/data/load-error.ts';
 import { parseDataset } from '@/data/parse-dataset.ts';
 import { WorkerBackend, type WorkerLike } from '@/data/worker-backend.ts';
@@ -129,5 +130,21 @@ describe('list snippets', () => {
     expect(long.startsWith(cut.slice(0, -3))).toBe(true);
     expect(long.charAt(cut.length - 3)).toBe(' ');
     expect([...cut].every((c) => c.charCodeAt(0) < 256)).toBe(true);
+  });
+
+  it('sends an English line equal to the Swedish once, and shows each in its language', () => {
+    const data = JSON.parse(JSON.stringify(published)) as typeof published;
+    const [same, english, swedishOnly] = data.features as unknown as {
+      properties: { description: { sv: string; en?: string } };
+    }[];
+    same!.properties.description = { sv: 'Samma text', en: 'Samma text' };
+    english!.properties.description = { sv: 'Svensk text', en: 'English text' };
+    swedishOnly!.properties.description = { sv: 'Bara svenska' };
+    const { columns } = new LocalBackend().use(parseDataset(data));
+    expect(columns.snippetEn.slice(0, 3)).toEqual(['', 'English text', null]);
+    expect(snippetAt(columns, 0, 'en')).toEqual({ text: 'Samma text', lang: 'en' });
+    expect(snippetAt(columns, 1, 'en')).toEqual({ text: 'English text', lang: 'en' });
+    expect(snippetAt(columns, 2, 'en')).toEqual({ text: 'Bara svenska', lang: 'sv' });
+    expect(snippetAt(columns, 1, 'sv')).toEqual({ text: 'Svensk text', lang: 'sv' });
   });
 });

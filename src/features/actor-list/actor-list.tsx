@@ -3,7 +3,7 @@ import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent 
 import { selectActor } from '@/app/selection.ts';
 import { useUiStore } from '@/app/ui-store.ts';
 import type { ResultSet } from '@/app/use-results.ts';
-import { refAt, type DatasetView } from '@/data/dataset-view.ts';
+import { refAt, snippetAt, type DatasetView } from '@/data/dataset-view.ts';
 import { label, useLang, useMessages } from '@/i18n/i18n.ts';
 import { Highlight } from '@/ui/highlight.tsx';
 import { KindSymbol } from '@/ui/kind-symbol.tsx';
@@ -166,9 +166,9 @@ const ActorRow = memo(function ActorRow({
   const municipality = municipalityId
     ? dataset.vocab.municipalities.get(municipalityId)
     : undefined;
-  const english = lang === 'en' ? columns.snippetEn[index] : null;
-  const description = english ?? columns.snippetSv[index] ?? '';
-  const descriptionLang = lang === 'en' && !english ? 'sv' : undefined;
+  const snippet = snippetAt(columns, index, lang);
+  const description = snippet.text;
+  const descriptionLang = snippet.lang !== lang ? snippet.lang : undefined;
   const aka = columns.aka[index] ?? '';
   return (
     <button
