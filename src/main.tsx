@@ -7,11 +7,11 @@ import { Providers } from '@/app/providers.tsx';
 import { registerServiceWorker } from '@/app/service-worker.ts';
 import { startLoading } from '@/app/start-loading.ts';
 import { loadMapView } from '@/features/map-region/map-region.tsx';
-import { hasWebGL2 } from '@/map/webgl.ts';
+import { mayHaveWebGL2 } from '@/map/webgl.ts';
 import './app/app.css';
 
 // Start downloading the map chunk now, in parallel with the dataset, rather than after it.
-if (hasWebGL2()) void loadMapView();
+if (mayHaveWebGL2()) void loadMapView();
 
 async function start() {
   // Dev-only failure-mode playground (mocks/browser.ts); the condition is false in builds.

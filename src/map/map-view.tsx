@@ -45,6 +45,7 @@ import {
 import { registerMap } from './map-image.ts';
 import { markerFor } from './marker-images.ts';
 import { maplibregl } from './setup.ts';
+import { isNoWebGLError } from './webgl.ts';
 
 export interface MapFocus {
   /** [west, south, east, north]; a point is a box of zero size. */
@@ -84,7 +85,8 @@ export interface MapViewProps {
   onSelectActor: (actorId: string) => void;
   onViewChange: (view: MapViewState, bounds: BBox) => void;
   onReady: () => void;
-  onFailure: (reason: 'context-lost' | 'error') => void;
+  /** 'no-webgl': MapLibre could not get a WebGL 2 context; the page shows the list instead. */
+  onFailure: (reason: 'context-lost' | 'error' | 'no-webgl') => void;
   onBasemapFallback: () => void;
 }
 
@@ -244,6 +246,10 @@ export default function MapView(props: MapViewProps) {
       // An unreachable online style or its tiles: hand over to the embedded basemap.
       if (usingOnline) {
         fallBack();
+        return;
+      }
+      if (isNoWebGLError(event.error)) {
+        onFailure('no-webgl');
         return;
       }
       if (!loaded) onFailure('error');

@@ -1,23 +1,18 @@
 /**
- * Whether this browser can run MapLibre. Checked before the map's code is even downloaded, so a
- * browser without WebGL gets the list straight away, with a notice, instead of a broken map.
+ * Whether this browser may run MapLibre, decided without creating a WebGL context.
+ *
+ * A probe context used to be created at start-up to decide between map and list. Under software
+ * rendering that probe alone took about 350 ms of the main thread, before the data was even
+ * requested, and MapLibre then created its own context anyway. Now a browser without the WebGL 2
+ * API gets the list straight away; one that has the API but cannot give a context (blocklisted
+ * GPU, WebGL disabled) is told by MapLibre's own attempt: see isNoWebGLError, which map-view uses
+ * to show the same list mode.
  */
-let known: boolean | null = null;
-
-/** Asked once per page: each probe creates (and drops) a WebGL context, which is not free. */
-export function hasWebGL2(): boolean {
-  known ??= probe();
-  return known;
+export function mayHaveWebGL2(): boolean {
+  return typeof WebGL2RenderingContext === 'function';
 }
 
-function probe(): boolean {
-  try {
-    const canvas = document.createElement('canvas');
-    const gl = canvas.getContext('webgl2');
-    const ok = gl !== null;
-    gl?.getExtension('WEBGL_lose_context')?.loseContext();
-    return ok;
-  } catch {
-    return false;
-  }
+/** MapLibre could not create a WebGL 2 context (its GPUInitializationError, matched by name). */
+export function isNoWebGLError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'GPUInitializationError';
 }

@@ -7,7 +7,7 @@ import type { PlaceIndex, ResultPlaces } from '@/domain/places.ts';
 import { FIXTURE, renderApp } from './render-app.tsx';
 
 const webgl = vi.hoisted(() => ({ available: true }));
-vi.mock('@/map/webgl.ts', () => ({ hasWebGL2: () => webgl.available }));
+vi.mock('@/map/webgl.ts', () => ({ mayHaveWebGL2: () => webgl.available }));
 // The map is replaced by a stub that renders each place as a button (DESIGN.md: components tests stub the map).
 vi.mock('@/map/map-view.tsx', async () => {
   const { placeIdOf } = await import('@/domain/places.ts');

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { SEARCH_PAUSE_MS } from '@/features/search/search-box.tsx';
 import { renderApp } from './render-app.tsx';
 
-vi.mock('@/map/webgl.ts', () => ({ hasWebGL2: () => false }));
+vi.mock('@/map/webgl.ts', () => ({ mayHaveWebGL2: () => false }));
 
 const rowNames = () =>
   [...document.querySelectorAll('.actor-list .actor-row-name')].map((el) =>

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { dataset, feature } from '../fixtures/make-dataset.ts';
 import { renderApp } from './render-app.tsx';
 
-vi.mock('@/map/webgl.ts', () => ({ hasWebGL2: () => false }));
+vi.mock('@/map/webgl.ts', () => ({ mayHaveWebGL2: () => false }));
 
 const data = () =>
   dataset([

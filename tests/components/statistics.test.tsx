@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { renderApp } from './render-app.tsx';
 
-vi.mock('@/map/webgl.ts', () => ({ hasWebGL2: () => false }));
+vi.mock('@/map/webgl.ts', () => ({ mayHaveWebGL2: () => false }));
 
 const chart = async (title: string) =>
   (await screen.findByRole('heading', { level: 3, name: title })).closest('section')!;

@@ -8,7 +8,7 @@ import type { ResultPlaces } from '@/domain/places.ts';
 import type { BBox } from '@/domain/region.ts';
 import type { MapViewState } from '@/domain/url-state.ts';
 import { useLang, useMessages } from '@/i18n/i18n.ts';
-import { hasWebGL2 } from '@/map/webgl.ts';
+import { mayHaveWebGL2 } from '@/map/webgl.ts';
 import { Legend } from '@/features/legend/legend.tsx';
 import { RelationsLegend } from '@/features/relations/relations-legend.tsx';
 import type { FocusModel } from '@/domain/focus.ts';
@@ -45,7 +45,7 @@ const reducedMotionQuery = () =>
 export function MapRegion(props: MapRegionProps) {
   const t = useMessages();
   const lang = useLang();
-  const [webgl] = useState(hasWebGL2);
+  const [webglApi] = useState(mayHaveWebGL2);
   const status = useUiStore((s) => s.mapStatus);
   const setStatus = useUiStore((s) => s.setMapStatus);
   const fallback = useUiStore((s) => s.basemapFallback);
@@ -69,9 +69,14 @@ export function MapRegion(props: MapRegionProps) {
     [setViewBounds],
   );
   const onReady = useCallback(() => setStatus('ready'), [setStatus]);
-  const onFailure = useCallback(() => setStatus('failed'), [setStatus]);
+  const onFailure = useCallback(
+    (reason: 'context-lost' | 'error' | 'no-webgl') =>
+      setStatus(reason === 'no-webgl' ? 'no-webgl' : 'failed'),
+    [setStatus],
+  );
 
-  const notice = !webgl ? t.noWebgl : status === 'failed' ? t.mapFailed : null;
+  const notice =
+    !webglApi || status === 'no-webgl' ? t.noWebgl : status === 'failed' ? t.mapFailed : null;
 
   return (
     <section
