@@ -4,10 +4,11 @@
  * the list, the counts and the map all read this one answer.
  */
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import type { DatasetSummary, ResultRequest, ResultResponse } from '@/data/backend.ts';
 import { getBackend } from '@/data/create-backend.ts';
 import type { DatasetView } from '@/data/dataset-view.ts';
+import { answerOnPage } from '@/data/page-results.ts';
 import { HOME_VIEW, type BBox } from '@/domain/region.ts';
 import type { UrlState } from '@/domain/url-state.ts';
 import { useUiStore } from './ui-store.ts';
@@ -88,18 +89,29 @@ export function useResultRequest(): { request: ResultRequest; typing: boolean } 
 /** `enabled` is false while no dataset has arrived: there is nothing to ask the backend yet. */
 export function useResults(dataset: DatasetView, enabled = true): ResultSet {
   const { request, typing } = useResultRequest();
+  // A filter click is answered here, in the click's frame, when it can be (page-results.ts).
+  const onPage = useMemo(
+    () => (enabled ? answerOnPage(dataset, request) : null),
+    [enabled, dataset, request],
+  );
+  // While the worker computes, the last answer shown stays: it may have come from the page.
+  const lastShown = useRef<{ dataset: DatasetView; data: ResultResponse } | null>(null);
   const query = useQuery({
     ...resultsQueryOptions(dataset, request),
-    enabled,
-    placeholderData: keepPreviousData,
+    enabled: enabled && onPage === null,
+    placeholderData: (previous) =>
+      lastShown.current?.dataset === dataset ? lastShown.current.data : keepPreviousData(previous),
   });
-  const data = query.data ?? EMPTY;
+  const data = onPage ?? query.data ?? EMPTY;
+  useEffect(() => {
+    if (data !== EMPTY) lastShown.current = { dataset, data };
+  }, [dataset, data]);
   const positionOf = useMemo(() => {
     const position = new Int32Array(dataset.actorCount).fill(-1);
     data.order.forEach((actor, k) => (position[actor] = k));
     return position;
   }, [data, dataset.actorCount]);
-  const ready = query.data !== undefined;
-  const busy = typing || !ready || query.isPlaceholderData;
+  const ready = onPage !== null || query.data !== undefined;
+  const busy = typing || !ready || (onPage === null && query.isPlaceholderData);
   return useMemo(() => ({ ...data, positionOf, ready, busy }), [data, positionOf, ready, busy]);
 }

@@ -19,7 +19,7 @@ import { relationsToCsv } from '@/domain/export/relations-csv.ts';
 import { computeStatistics, type Statistics } from '@/domain/statistics.ts';
 import type { Lang } from '@/i18n/messages.ts';
 import { buildPlaceIndex, type PlaceIndex } from '@/domain/places.ts';
-import { filterAndCount } from '@/domain/facets.ts';
+import { filterAndCount, type ForwardIndex } from '@/domain/facets.ts';
 import { actorFocus, programmeFocus, type FocusModel } from '@/domain/focus.ts';
 import type { BBox } from '@/domain/region.ts';
 import {
@@ -78,6 +78,12 @@ export interface DatasetSummary {
   places: PlaceIndex;
   /** How many actors hold each value with no filter at all. */
   facetTotals: Record<Facet, number[]>;
+  /**
+   * Each actor's facet values as codes, and the actors in name order: enough for the page to
+   * answer a filter click itself, in the same frame (src/data/page-results.ts).
+   */
+  forward: ForwardIndex;
+  nameOrder: Uint32Array;
   yearRange: [number, number];
 }
 
@@ -164,6 +170,15 @@ const SNIPPET = 120;
 export const snippet = (text: string) =>
   text.length > SNIPPET ? `${text.slice(0, SNIPPET).replace(/\s+\S*$/, '')}...` : text;
 
+function forwardOf(index: ActorIndex): ForwardIndex {
+  const forward = { size: index.facets.size } as ForwardIndex;
+  for (const facet of FACETS) {
+    const { values, offsets, codes } = index.facets[facet];
+    forward[facet] = { values, offsets, codes };
+  }
+  return forward;
+}
+
 export function summarize(dataset: Dataset, index: ActorIndex): DatasetSummary {
   const { actors } = dataset;
   const totals = filterAndCount(index.facets, EMPTY_FILTERS).counts;
@@ -205,6 +220,8 @@ export function summarize(dataset: Dataset, index: ActorIndex): DatasetSummary {
       Facet,
       number[]
     >,
+    forward: forwardOf(index),
+    nameOrder: index.nameOrder,
     yearRange: yearRange(
       actors,
       dataset.programmes.map((p) => p.period),

@@ -5,7 +5,9 @@
 import type { LonLat } from './schema.ts';
 import type { DatasetSummary } from './backend.ts';
 import type { Lang } from '@/i18n/messages.ts';
+import type { ForwardIndex } from '@/domain/facets.ts';
 import { buildPlaceIndex } from '@/domain/places.ts';
+import { FACETS } from '@/domain/url-state.ts';
 import { byId, indexVocabularies, type VocabularyIndex } from './dataset.ts';
 
 export interface DatasetView extends DatasetSummary {
@@ -103,6 +105,16 @@ export const EMPTY_VIEW: DatasetView = (() => {
     facetValues: none,
     places: buildPlaceIndex({ lon, lat }),
     facetTotals: none,
+    forward: {
+      size: 0,
+      ...(Object.fromEntries(
+        FACETS.map((f) => [
+          f,
+          { values: [], offsets: new Uint32Array(1), codes: new Uint16Array(0) },
+        ]),
+      ) as unknown as Omit<ForwardIndex, 'size'>),
+    },
+    nameOrder: new Uint32Array(0),
     yearRange: [0, 0],
   });
 })();

@@ -12,19 +12,25 @@
 import type { Facet, Filters } from './url-state.ts';
 import { FACETS } from './url-state.ts';
 
-export interface FacetColumn {
+/** Each actor's values of one facet, as codes: enough to filter and count. */
+export interface ForwardColumn {
   /** Value id for each code. */
   values: string[];
-  codeOf: ReadonlyMap<string, number>;
   /** codes[offsets[i] .. offsets[i+1]) are actor i's values. */
   offsets: Uint32Array;
   codes: Uint16Array;
+}
+
+export interface FacetColumn extends ForwardColumn {
+  codeOf: ReadonlyMap<string, number>;
   /** The inverse: actors[postingOffsets[v] .. postingOffsets[v+1]) hold value v, ascending. */
   postingOffsets: Uint32Array;
   actors: Uint32Array;
 }
 
 export type FacetIndex = Record<Facet, FacetColumn> & { size: number };
+/** The forward half of a FacetIndex: what the page keeps (see src/data/page-results.ts). */
+export type ForwardIndex = Record<Facet, ForwardColumn> & { size: number };
 
 export function buildColumn(valuesPerActor: readonly (readonly string[])[]): FacetColumn {
   const codeOf = new Map<string, number>();
@@ -87,7 +93,7 @@ let scratch: Scratch | null = null;
  * cost more than the filtering itself once the garbage collector came round. Nothing here
  * outlives a call (matches are copied out), and calls never interleave.
  */
-function scratchFor(n: number): Scratch {
+function scratchFor(n: number, fresh = true): Scratch {
   if (scratch?.mask.length !== n) {
     scratch = {
       mask: new Uint8Array(n),
@@ -95,7 +101,7 @@ function scratchFor(n: number): Scratch {
       allMatches: new Uint32Array(n),
       allNear: new Uint32Array(n),
     };
-  } else scratch.pass.fill(0);
+  } else if (fresh) scratch.pass.fill(0);
   return scratch;
 }
 
@@ -114,9 +120,7 @@ export function filterAndCount(
   filters: Filters,
   candidates?: Uint8Array,
 ): FacetResult {
-  const n = index.size;
-  const { mask, pass, allMatches, allNear } = scratchFor(n);
-
+  const { pass } = scratchFor(index.size);
   // Which facets each actor passes, from the postings of the selected values only: a
   // selective filter touches few actors.
   let active = 0;
@@ -136,8 +140,53 @@ export function filterAndCount(
       }
     }
   });
-  // One pass for the failure masks, the matches, and the actors failing at most one facet:
-  // only those can count anywhere.
+  return matchAndCount(index, active, candidates);
+}
+
+/**
+ * The same answer as filterAndCount from the forward half of the index alone: each selected
+ * facet is a scan of every actor's codes instead of a walk of the chosen values' postings.
+ * About as fast at the page's sizes, and a third of the memory.
+ */
+export function filterAndCountForward(index: ForwardIndex, filters: Filters): FacetResult {
+  const { pass } = scratchFor(index.size);
+  let active = 0;
+  FACETS.forEach((facet, f) => {
+    const wanted = filters[facet];
+    if (wanted.length === 0) return;
+    const bit = 1 << f;
+    active |= bit;
+    const { values, offsets, codes } = index[facet];
+    const chosen = new Uint8Array(values.length);
+    for (const id of wanted) {
+      const code = values.indexOf(id);
+      if (code >= 0) chosen[code] = 1;
+    }
+    for (let i = 0; i < index.size; i++) {
+      const end = offsets[i + 1]!;
+      for (let p = offsets[i]!; p < end; p++) {
+        if (chosen[codes[p]!] === 1) {
+          pass[i] = pass[i]! | bit;
+          break;
+        }
+      }
+    }
+  });
+  return matchAndCount(index, active, undefined);
+}
+
+/**
+ * From `pass` (scratch: the facets each actor passes, bit per facet) to matches and counts. One
+ * pass for the failure masks, the matches, and the actors failing at most one facet: only those
+ * can count anywhere.
+ */
+function matchAndCount(
+  index: ForwardIndex,
+  active: number,
+  candidates: Uint8Array | undefined,
+): FacetResult {
+  const n = index.size;
+  const { mask, pass, allMatches, allNear } = scratchFor(n, false);
   let m = 0;
   let c = 0;
   for (let i = 0; i < n; i++) {
@@ -162,7 +211,7 @@ export function filterAndCount(
  * call per actor, keeps the loop monomorphic and flat.
  */
 function countFacet(
-  column: FacetColumn,
+  column: ForwardColumn,
   bit: number,
   near: Uint32Array,
   mask: Uint8Array,

@@ -26,6 +26,8 @@ export interface ActorIndex {
   readonly search: SearchIndex;
   /** Position of each actor in Swedish alphabetical order (å ä ö after z). */
   nameRank: Uint32Array;
+  /** The inverse: actors in that order. */
+  nameOrder: Uint32Array;
   lon: Float64Array;
   lat: Float64Array;
 }
@@ -107,6 +109,7 @@ export function buildActorIndex(dataset: Dataset): ActorIndex {
       return searchIndex;
     },
     nameRank,
+    nameOrder: Uint32Array.from(order),
     lon,
     lat,
   };
@@ -182,7 +185,9 @@ export function computeResults(index: ActorIndex, query: ResultQuery): Results {
   if (query.sort === 'distance' && query.center) {
     const d = distances(index, query.center);
     order.sort((a, b) => d[a]! - d[b]! || rank[a]! - rank[b]!);
-  } else if (query.sort === 'relevance' && scores) {
+    return { order, counts: result.counts, terms };
+  }
+  if (query.sort === 'relevance' && scores) {
     const sc = scores;
     const first = terms[0] ?? '';
     const foldedShortNames = index.foldedShortNames;
@@ -195,10 +200,26 @@ export function computeResults(index: ActorIndex, query: ResultQuery): Results {
       sc[i] = sc[i]! + index.prior[i]! + acronym + starts;
     }
     order.sort((a, b) => sc[b]! - sc[a]! || rank[a]! - rank[b]!);
-  } else {
-    order.sort((a, b) => rank[a]! - rank[b]!);
+    return { order, counts: result.counts, terms };
   }
-  return { order, counts: result.counts, terms };
+  return { order: inNameOrder(order, index.nameOrder), counts: result.counts, terms };
+}
+
+/**
+ * Matches (ascending actor indices) in name order: one walk of the precomputed order instead of
+ * a comparison sort, which took tens of milliseconds for 100,000 matches.
+ */
+export function inNameOrder(matches: Uint32Array, nameOrder: Uint32Array): Uint32Array {
+  if (matches.length === nameOrder.length) return nameOrder.slice();
+  const isMatch = new Uint8Array(nameOrder.length);
+  for (let k = 0; k < matches.length; k++) isMatch[matches[k]!] = 1;
+  const out = new Uint32Array(matches.length);
+  let j = 0;
+  for (let k = 0; k < nameOrder.length; k++) {
+    const i = nameOrder[k]!;
+    if (isMatch[i] === 1) out[j++] = i;
+  }
+  return out;
 }
 
 export type Relaxation =

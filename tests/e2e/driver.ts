@@ -126,6 +126,21 @@ export class AppDriver {
     await group.getByRole('checkbox', { name: value }).click();
   }
 
+  /**
+   * Clicks a facet value from inside the page and reads the result count right after the click
+   * and its microtasks, before any timer or frame: what the reader sees in the click's frame.
+   */
+  async countInClickFrame(facet: string, value: string | RegExp): Promise<string> {
+    const box = this.page
+      .getByRole('group', { name: facet })
+      .getByRole('checkbox', { name: value });
+    return box.evaluate(async (el) => {
+      (el as HTMLElement).click();
+      await Promise.resolve();
+      return document.querySelector('.result-count')?.textContent ?? '';
+    });
+  }
+
   async chooseSort(value: 'relevance' | 'name' | 'distance'): Promise<void> {
     await this.page.getByRole('combobox').first().selectOption(value);
   }

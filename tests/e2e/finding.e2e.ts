@@ -73,6 +73,23 @@ describe('finding actors', () => {
     expect(await app.axe()).toEqual([]);
   });
 
+  it('updates the list in the frame of a filter click, without waiting for the worker', async () => {
+    const app = await open('/');
+    expect(await app.countInClickFrame('Typ av aktör', /Science park/)).toBe(
+      'Visar 3 av 35 aktörer',
+    );
+    const parks = await app.listNames();
+    expect(parks).toHaveLength(3);
+    // A search still goes to the worker, and the list catches up: the parks that mention it.
+    await app.typeSearch('flemingsberg');
+    await app.settled();
+    const found = await app.listNames();
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.length).toBeLessThan(3);
+    expect(parks).toEqual(expect.arrayContaining(found));
+    expect(await app.axe()).toEqual([]);
+  });
+
   it('says when nothing matches and offers to remove the filter that emptied it', async () => {
     const app = await open('/?q=scania&kind=hospital');
     await app.waitForText('Inga aktörer matchar');

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useState } from 'react';
 import { RegionErrorBoundary } from '@/app/error-boundary.tsx';
 import { config } from '@/app/config.ts';
 import { setUrlState, getUrlState, useUrlState } from '@/app/url-store.ts';
@@ -55,6 +55,10 @@ export function MapRegion(props: MapRegionProps) {
   const kinds = props.dataset.vocab.kinds;
   const q = useUrlState((s) => s.q);
   const onMap = useTypingHold(props.onMap, q);
+  // The map takes a new result set in a render of its own, after the list's: re-clustering and
+  // MapLibre's synchronous redraw took 30 ms or more, which kept a filter click's list out of
+  // the click's frame.
+  const mapResults = useDeferredValue(onMap.value);
   const searchPending = useUiStore((s) => s.searchPending);
   const epoch = useUiStore((s) => s.mapEpoch);
   // The view the map opens with (it is read once per map instance; afterwards the map owns its camera).
@@ -121,7 +125,7 @@ export function MapRegion(props: MapRegionProps) {
                 <MapView
                   key={`${lang}-${epoch}`}
                   places={props.dataset.places}
-                  onMap={onMap.value}
+                  onMap={mapResults}
                   columns={props.dataset.columns}
                   kinds={kinds}
                   selectedPlace={props.selectedPlace}

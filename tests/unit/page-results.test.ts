@@ -1,0 +1,72 @@
+/**
+ * The page answers plain filter requests itself; its answers must be the worker's, exactly.
+ */
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LocalBackend, type ResultRequest } from '@/data/backend.ts';
+import { answerOnPage, answerableOnPage } from '@/data/page-results.ts';
+import { parseDataset } from '@/data/parse-dataset.ts';
+import { inNameOrder } from '@/domain/results.ts';
+import { EMPTY_FILTERS, FACETS, type Filters } from '@/domain/url-state.ts';
+import { checkDataDir } from '../../scripts/lib/curated.ts';
+
+const published = checkDataDir(join(import.meta.dirname, '../../data')).published!;
+const worker = new LocalBackend();
+const summary = worker.use(parseDataset(JSON.parse(JSON.stringify(published))));
+
+const plain: ResultRequest = {
+  q: '',
+  filters: EMPTY_FILTERS,
+  sort: 'name',
+  inView: null,
+  center: null,
+  year: null,
+};
+
+describe('answers on the page', () => {
+  it('are the worker’s answers, for any filters on the shipped dataset', async () => {
+    const pick = (values: string[]) =>
+      fc.uniqueArray(fc.constantFrom(...values, 'no-such-value'), { maxLength: 3 });
+    const filtersArb = fc.record(
+      Object.fromEntries(FACETS.map((f) => [f, pick(summary.facetValues[f])])) as {
+        [F in keyof Filters]: fc.Arbitrary<string[]>;
+      },
+    );
+    await fc.assert(
+      fc.asyncProperty(filtersArb, fc.constantFrom('name', 'relevance'), async (filters, sort) => {
+        const request = { ...plain, filters, sort } as ResultRequest;
+        const expected = await worker.results(request);
+        const local = answerOnPage(summary, request);
+        if (expected.order.length === 0) {
+          // An empty result goes to the worker, which suggests what to relax.
+          expect(local).toBeNull();
+          return;
+        }
+        expect(local).not.toBeNull();
+        expect([...local!.order]).toEqual([...expected.order]);
+        expect(local!.counts).toEqual(expected.counts);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('leave search, "in view", distance and year to the worker', () => {
+    expect(answerableOnPage(plain)).toBe(true);
+    expect(answerableOnPage({ ...plain, q: ' ' })).toBe(true);
+    expect(answerableOnPage({ ...plain, q: 'ki' })).toBe(false);
+    expect(answerableOnPage({ ...plain, inView: [17, 59, 18, 60] })).toBe(false);
+    expect(answerableOnPage({ ...plain, sort: 'distance', center: [18, 59.3] })).toBe(false);
+    expect(answerableOnPage({ ...plain, year: 2020 })).toBe(false);
+    expect(answerOnPage(summary, { ...plain, q: 'ki' })).toBeNull();
+  });
+});
+
+describe('inNameOrder', () => {
+  it('keeps the matches, in the given name order', () => {
+    const nameOrder = Uint32Array.from([3, 0, 4, 1, 2]);
+    expect([...inNameOrder(Uint32Array.from([0, 2, 3]), nameOrder)]).toEqual([3, 0, 2]);
+    expect([...inNameOrder(Uint32Array.from([0, 1, 2, 3, 4]), nameOrder)]).toEqual([3, 0, 4, 1, 2]);
+    expect([...inNameOrder(new Uint32Array(0), nameOrder)]).toEqual([]);
+  });
+});
