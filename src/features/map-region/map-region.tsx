@@ -58,7 +58,9 @@ export function MapRegion(props: MapRegionProps) {
   // The map takes a new result set in a render of its own, after the list's: re-clustering and
   // MapLibre's synchronous redraw took 30 ms or more, which kept a filter click's list out of
   // the click's frame.
-  const mapResults = useDeferredValue(onMap.value);
+  // The first actors are not held back: the map has nothing to show until they come.
+  const deferred = useDeferredValue(onMap.value);
+  const mapResults = deferred.list.length === 0 ? onMap.value : deferred;
   const searchPending = useUiStore((s) => s.searchPending);
   const epoch = useUiStore((s) => s.mapEpoch);
   // The view the map opens with (it is read once per map instance; afterwards the map owns its camera).
