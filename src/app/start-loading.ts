@@ -1,12 +1,12 @@
 /**
  * Starts the dataset, and the first result set after it, before React has rendered anything:
  * the data worker boots and fetches while the page lays itself out, and the first results are
- * computed while the page renders the loaded dataset (unless the page answers it itself). The options are the hooks' own, so the
- * components find both answers in the query cache (a failure shows there too, with its retry).
+ * computed while the page renders the loaded dataset (the page may list them itself, but the
+ * facet counts come from the worker). The options are the hooks' own, so the components find
+ * both answers in the query cache (a failure shows there too, with its retry).
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { datasetQueryOptions } from '@/data/load-dataset.ts';
-import { answerOnPage } from '@/data/page-results.ts';
 import { config } from './config.ts';
 import { resultRequestOf, resultsQueryOptions } from './use-results.ts';
 import { getUrlState } from './url-store.ts';
@@ -16,8 +16,6 @@ export function startLoading(client: QueryClient): void {
     .fetchQuery(datasetQueryOptions(config.dataUrl))
     .then((dataset) => {
       const request = resultRequestOf(getUrlState(), null);
-      // The page answers the usual first request itself (page-results.ts).
-      if (answerOnPage(dataset, request) !== null) return;
       return client.prefetchQuery(resultsQueryOptions(dataset, request));
     })
     .catch(() => {

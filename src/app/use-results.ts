@@ -1,24 +1,27 @@
 /**
  * The result set for the current URL state and map view, computed by the data backend (in its
- * worker). The previous result stays on screen while the next is computed, so nothing flickers;
- * the list, the counts and the map all read this one answer.
+ * worker), with the list answered on the page when it can be (page-results.ts). The previous
+ * result stays on screen while the next is computed, so nothing flickers; the list, the counts
+ * and the map all read this one answer.
  */
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import type { DatasetSummary, ResultRequest, ResultResponse } from '@/data/backend.ts';
 import { getBackend } from '@/data/create-backend.ts';
 import type { DatasetView } from '@/data/dataset-view.ts';
-import { answerOnPage } from '@/data/page-results.ts';
+import { orderOnPage } from '@/data/page-results.ts';
 import { HOME_VIEW, type BBox } from '@/domain/region.ts';
 import type { UrlState } from '@/domain/url-state.ts';
 import { useUiStore } from './ui-store.ts';
 import { useUrlState } from './url-store.ts';
 
 export interface ResultSet extends ResultResponse {
-  /** Actor index → position in `order`, or -1. */
-  positionOf: Int32Array;
   /** False while the very first answer is awaited. */
   ready: boolean;
+  /** False while the first facet counts are awaited (the list may already be there). */
+  countsReady: boolean;
+  /** True while the counts shown are an earlier state's (the worker is counting). */
+  countsBusy: boolean;
   /** True while what is shown is not yet the answer to the current state (typing, computing). */
   busy: boolean;
 }
@@ -89,29 +92,40 @@ export function useResultRequest(): { request: ResultRequest; typing: boolean } 
 /** `enabled` is false while no dataset has arrived: there is nothing to ask the backend yet. */
 export function useResults(dataset: DatasetView, enabled = true): ResultSet {
   const { request, typing } = useResultRequest();
-  // A filter click is answered here, in the click's frame, when it can be (page-results.ts).
-  const onPage = useMemo(
-    () => (enabled ? answerOnPage(dataset, request) : null),
+  // A filter click's list is answered here, in the click's frame, when it can be
+  // (page-results.ts); the worker still answers the request, for the facet counts.
+  const pageOrder = useMemo(
+    () => (enabled ? orderOnPage(dataset, request) : null),
     [enabled, dataset, request],
   );
   // While the worker computes, the last answer shown stays: it may have come from the page.
   const lastShown = useRef<{ dataset: DatasetView; data: ResultResponse } | null>(null);
   const query = useQuery({
     ...resultsQueryOptions(dataset, request),
-    enabled: enabled && onPage === null,
+    enabled,
     placeholderData: (previous) =>
       lastShown.current?.dataset === dataset ? lastShown.current.data : keepPreviousData(previous),
   });
-  const data = onPage ?? query.data ?? EMPTY;
+  const answer = query.data;
+  // The page's order keeps its identity when the worker's answer comes: only the counts change.
+  const data = useMemo(
+    () =>
+      pageOrder === null
+        ? (answer ?? EMPTY)
+        : { order: pageOrder, counts: answer?.counts ?? EMPTY.counts, terms: [], relaxations: [] },
+    [pageOrder, answer],
+  );
   useEffect(() => {
     if (data !== EMPTY) lastShown.current = { dataset, data };
   }, [dataset, data]);
-  const positionOf = useMemo(() => {
-    const position = new Int32Array(dataset.actorCount).fill(-1);
-    data.order.forEach((actor, k) => (position[actor] = k));
-    return position;
-  }, [data, dataset.actorCount]);
-  const ready = onPage !== null || query.data !== undefined;
-  const busy = typing || !ready || (onPage === null && query.isPlaceholderData);
-  return useMemo(() => ({ ...data, positionOf, ready, busy }), [data, positionOf, ready, busy]);
+  const ready = pageOrder !== null || answer !== undefined;
+  // The counts beside the filters may be the previous state's for a frame or two: better than
+  // none, and they never jump to a wrong total (the list's count is the page's).
+  const countsReady = answer !== undefined;
+  const countsBusy = enabled && (answer === undefined || query.isPlaceholderData);
+  const busy = typing || !ready || (pageOrder === null && query.isPlaceholderData);
+  return useMemo(
+    () => ({ ...data, ready, countsReady, countsBusy, busy }),
+    [data, ready, countsReady, countsBusy, busy],
+  );
 }

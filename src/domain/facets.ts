@@ -144,12 +144,29 @@ export function filterAndCount(
 }
 
 /**
- * The same answer as filterAndCount from the forward half of the index alone: each selected
- * facet is a scan of every actor's codes instead of a walk of the chosen values' postings.
- * About as fast at the page's sizes, and a third of the memory.
+ * The matches alone, from the forward half of the index (the page's copy), in the given order (a
+ * permutation of the actors, e.g. by name): what a list needs first. No counting and no sorting
+ * afterwards: one scan of every actor's codes per selected facet, then one walk of `order`.
  */
-export function filterAndCountForward(index: ForwardIndex, filters: Filters): FacetResult {
-  const { pass } = scratchFor(index.size);
+export function matchForward(
+  index: ForwardIndex,
+  filters: Filters,
+  order: Uint32Array,
+): Uint32Array {
+  if (order.length !== index.size)
+    throw new RangeError(`an order of ${order.length} for ${index.size} actors`);
+  const { pass, allMatches } = scratchFor(index.size);
+  const active = markForward(index, filters, pass);
+  let m = 0;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    if ((active & ~pass[i]!) === 0) allMatches[m++] = i;
+  }
+  return allMatches.slice(0, m);
+}
+
+/** Sets in `pass` the bit of each selected facet an actor passes; returns the selected facets' bits. */
+function markForward(index: ForwardIndex, filters: Filters, pass: Uint8Array): number {
   let active = 0;
   FACETS.forEach((facet, f) => {
     const wanted = filters[facet];
@@ -172,7 +189,7 @@ export function filterAndCountForward(index: ForwardIndex, filters: Filters): Fa
       }
     }
   });
-  return matchAndCount(index, active, undefined);
+  return active;
 }
 
 /**

@@ -141,6 +141,17 @@ export class AppDriver {
     });
   }
 
+  /** The count shown beside a facet value, or null when none is shown. */
+  async facetCount(facet: string, value: string | RegExp): Promise<number | null> {
+    const box = this.page
+      .getByRole('group', { name: facet })
+      .getByRole('checkbox', { name: value });
+    const text = await box.evaluate(
+      (el) => el.closest('label')?.querySelector('.facet-count')?.firstChild?.textContent ?? null,
+    );
+    return text === null ? null : Number(text.replace(/\D/g, ''));
+  }
+
   async chooseSort(value: 'relevance' | 'name' | 'distance'): Promise<void> {
     await this.page.getByRole('combobox').first().selectOption(value);
   }

@@ -1,5 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { selectActor } from '@/app/selection.ts';
 import { useUiStore } from '@/app/ui-store.ts';
 import type { ResultSet } from '@/app/use-results.ts';
@@ -26,7 +34,7 @@ const ROW_ESTIMATE = 84;
 export function ActorList({ dataset, results, selectedId }: ActorListProps) {
   const t = useMessages();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const { order, positionOf, terms } = results;
+  const { order, terms } = results;
   // Typed text still waiting in the search box counts as on its way, as a computing result does.
   const searchPending = useUiStore((s) => s.searchPending);
   const busy = results.busy || searchPending;
@@ -44,7 +52,12 @@ export function ActorList({ dataset, results, selectedId }: ActorListProps) {
 
   // A selection made elsewhere (the map, a link) scrolls the list to its row.
   const selectedActor = selectedId ? dataset.indexOf.get(selectedId) : undefined;
-  const selectedPosition = selectedActor === undefined ? -1 : (positionOf[selectedActor] ?? -1);
+  // A native scan, only while something is selected: cheaper than an actor → position table
+  // rebuilt for every result set (a 100,000-entry array per filter click).
+  const selectedPosition = useMemo(
+    () => (selectedActor === undefined ? -1 : order.indexOf(selectedActor)),
+    [order, selectedActor],
+  );
   useEffect(() => {
     if (selectedPosition < 0) return;
     setActive(selectedPosition);

@@ -31,7 +31,7 @@ export function FilterPanel({ dataset, results }: { dataset: DatasetView; result
   const filters = useUrlState((s) => s.filters);
   const activeCount = FACETS.reduce((n, f) => n + filters[f].length, 0);
   return (
-    <details className="filter-panel" open>
+    <details className="filter-panel" open aria-busy={results.countsBusy}>
       <summary>
         {t.filters}
         {activeCount > 0 && <span className="badge">{activeCount}</span>}
@@ -83,7 +83,7 @@ function FacetGroup({
       <ul>
         {shown.map((v) => {
           // Until the first answer arrives there is no count to show, and "0" would be a lie.
-          const count = results.ready ? (results.counts[facet][v.code] ?? 0) : null;
+          const count = results.countsReady ? (results.counts[facet][v.code] ?? 0) : null;
           const checked = selected.includes(v.id);
           const programme = facet === 'programme' ? dataset.programmeById.get(v.id) : undefined;
           const inactive =

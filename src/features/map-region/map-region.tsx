@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useDeferredValue, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { RegionErrorBoundary } from '@/app/error-boundary.tsx';
 import { config } from '@/app/config.ts';
 import { setUrlState, getUrlState, useUrlState } from '@/app/url-store.ts';
@@ -54,13 +54,8 @@ export function MapRegion(props: MapRegionProps) {
   const requestMapFocus = useUiStore((s) => s.requestMapFocus);
   const kinds = props.dataset.vocab.kinds;
   const q = useUrlState((s) => s.q);
+  // props.onMap already comes in a render after the list's (see Workspace in app.tsx).
   const onMap = useTypingHold(props.onMap, q);
-  // The map takes a new result set in a render of its own, after the list's: re-clustering and
-  // MapLibre's synchronous redraw took 30 ms or more, which kept a filter click's list out of
-  // the click's frame.
-  // The first actors are not held back: the map has nothing to show until they come.
-  const deferred = useDeferredValue(onMap.value);
-  const mapResults = deferred.list.length === 0 ? onMap.value : deferred;
   const searchPending = useUiStore((s) => s.searchPending);
   const epoch = useUiStore((s) => s.mapEpoch);
   // The view the map opens with (it is read once per map instance; afterwards the map owns its camera).
@@ -127,7 +122,7 @@ export function MapRegion(props: MapRegionProps) {
                 <MapView
                   key={`${lang}-${epoch}`}
                   places={props.dataset.places}
-                  onMap={mapResults}
+                  onMap={onMap.value}
                   columns={props.dataset.columns}
                   kinds={kinds}
                   selectedPlace={props.selectedPlace}
