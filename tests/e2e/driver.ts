@@ -365,6 +365,30 @@ export class AppDriver {
     });
   }
 
+  /** The focused list row: its place in the list, whether it is wholly in view, its name. */
+  async focusedRow(): Promise<{ position: number; of: number; inView: boolean; name: string }> {
+    return this.page.evaluate(() => {
+      const li = document.activeElement?.closest('.actor-rows > li');
+      const scroller = document.querySelector('.actor-scroll');
+      if (!li || !scroller) return { position: -1, of: -1, inView: false, name: '' };
+      const row = li.getBoundingClientRect();
+      const view = scroller.getBoundingClientRect();
+      return {
+        position: Number(li.getAttribute('aria-posinset')),
+        of: Number(li.getAttribute('aria-setsize')),
+        inView: row.top >= view.top - 0.5 && row.bottom <= view.bottom + 0.5,
+        name: li.querySelector('.actor-row-name')?.getAttribute('title') ?? '',
+      };
+    });
+  }
+
+  /** Heights of the rendered list rows, and how many rows are rendered. */
+  async listRowHeights(): Promise<number[]> {
+    return this.page
+      .locator('.actor-rows > li')
+      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+  }
+
   async text(role: 'alert' | 'status' | 'note' | 'dialog'): Promise<string> {
     return (await this.page.getByRole(role).allTextContents()).join(' | ');
   }

@@ -153,6 +153,29 @@ describe('finding actors', () => {
     expect(await app.focusedName()).toMatch(new RegExp(`^${rows[1]}`));
   });
 
+  it('renders only the rows in view, all of one height, and reaches every row by keyboard', async () => {
+    const app = await open('/');
+    const heights = await app.listRowHeights();
+    expect(heights.length).toBeGreaterThan(3);
+    expect(heights.length).toBeLessThan(35);
+    expect(new Set(heights.map((h) => Math.round(h))).size).toBe(1);
+    const first = (await app.listNames())[0]!;
+    await app.tabTo(new RegExp(`^${first}`));
+    await app.press('End');
+    const last = await app.focusedRow();
+    expect(last).toMatchObject({ position: 35, of: 35, inView: true });
+    await app.press('PageUp');
+    const up = await app.focusedRow();
+    expect(up.inView).toBe(true);
+    expect(up.position).toBeLessThan(35);
+    expect(up.position).toBeGreaterThan(35 - heights.length);
+    await app.press('Home');
+    const top = await app.focusedRow();
+    expect(top).toMatchObject({ position: 1, inView: true });
+    // A name cut short on screen is whole in the row's title.
+    expect(top.name.startsWith(first)).toBe(true);
+  });
+
   it('keeps only the actors in view when "search as I move the map" is on', async () => {
     const app = await open('/?inview=1&map=17.94278,59.21944,12');
     const names = await app.listNames();

@@ -1,4 +1,3 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   memo,
   useEffect,
@@ -16,6 +15,7 @@ import { label, useLang, useMessages } from '@/i18n/i18n.ts';
 import { Highlight } from '@/ui/highlight.tsx';
 import { KindSymbol } from '@/ui/kind-symbol.tsx';
 import { EmptyResults } from '@/features/results/empty-results.tsx';
+import { useRowWindow } from './use-row-window.ts';
 
 interface ActorListProps {
   dataset: DatasetView;
@@ -23,17 +23,19 @@ interface ActorListProps {
   selectedId: string | null;
 }
 
-const ROW_ESTIMATE = 84;
+/** Rows rendered beyond each edge of the viewport, so a quick scroll does not show blanks. */
+const OVERSCAN = 8;
 
 /**
  * Every result, as buttons: the complete keyboard and screen-reader path (the map only adds to it).
- * Rows are virtualised so 100,000 actors cost what 30 do. The list is one Tab stop; arrow keys,
+ * Rows are virtualised so 100,000 actors cost what 30 do; they all have one height (name and
+ * place on one line each, two lines of description), which makes the window arithmetic. The
+ * list is one Tab stop; arrow keys,
  * Home, End, Page Up and Page Down move between rows (a roving tabindex), because rows outside
  * the window are not in the page to be tabbed to.
  */
 export function ActorList({ dataset, results, selectedId }: ActorListProps) {
   const t = useMessages();
-  const scrollRef = useRef<HTMLDivElement>(null);
   const { order, terms } = results;
   // Typed text still waiting in the search box counts as on its way, as a computing result does.
   const searchPending = useUiStore((s) => s.searchPending);
@@ -42,13 +44,16 @@ export function ActorList({ dataset, results, selectedId }: ActorListProps) {
   const focusPending = useRef(false);
   const activeIndex = Math.min(active, Math.max(0, order.length - 1));
 
-  const virtualizer = useVirtualizer({
-    count: order.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_ESTIMATE,
-    overscan: 8,
-    getItemKey: (k) => order[k] ?? k,
-  });
+  const {
+    scroller,
+    attachScroller,
+    attachRuler,
+    window: shown,
+    rowHeight,
+    totalHeight,
+    pageRows,
+    scrollToIndex,
+  } = useRowWindow(order.length, OVERSCAN);
 
   // A selection made elsewhere (the map, a link) scrolls the list to its row.
   const selectedActor = selectedId ? dataset.indexOf.get(selectedId) : undefined;
@@ -58,17 +63,20 @@ export function ActorList({ dataset, results, selectedId }: ActorListProps) {
     () => (selectedActor === undefined ? -1 : order.indexOf(selectedActor)),
     [order, selectedActor],
   );
+  // The keyboard's place in the list follows a new selection (state adjusted during render, as
+  // React recommends over an effect).
+  const [followed, setFollowed] = useState(selectedPosition);
+  if (followed !== selectedPosition) {
+    setFollowed(selectedPosition);
+    if (selectedPosition >= 0) setActive(selectedPosition);
+  }
   useEffect(() => {
-    if (selectedPosition < 0) return;
-    setActive(selectedPosition);
-    virtualizer.scrollToIndex(selectedPosition, { align: 'auto' });
-  }, [selectedPosition, virtualizer]);
+    if (selectedPosition >= 0) scrollToIndex(selectedPosition);
+  }, [selectedPosition, scrollToIndex]);
 
   useLayoutEffect(() => {
     if (!focusPending.current) return;
-    const row = scrollRef.current?.querySelector<HTMLElement>(
-      `[data-index="${activeIndex}"] button`,
-    );
+    const row = scroller?.querySelector<HTMLElement>(`[data-index="${activeIndex}"] button`);
     if (row) {
       focusPending.current = false;
       row.focus();
@@ -79,11 +87,11 @@ export function ActorList({ dataset, results, selectedId }: ActorListProps) {
     const next = Math.max(0, Math.min(order.length - 1, to));
     focusPending.current = true;
     setActive(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    scrollToIndex(next);
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_ESTIMATE));
+    const page = pageRows;
     const keys: Record<string, number> = {
       ArrowDown: activeIndex + 1,
       ArrowUp: activeIndex - 1,
@@ -111,28 +119,29 @@ export function ActorList({ dataset, results, selectedId }: ActorListProps) {
       {results.ready && order.length === 0 ? (
         <EmptyResults results={results} />
       ) : (
-        <div ref={scrollRef} className="actor-scroll">
+        <div ref={attachScroller} className="actor-scroll">
           <p className="visually-hidden">{t.listKeyboardHelp}</p>
+          <div ref={attachRuler} className="actor-row-ruler" aria-hidden="true" />
           {/* The rows are positioned absolutely inside a spacer as tall as all rows together. */}
-          <ul className="actor-rows" style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const actor = order[item.index] ?? 0;
+          <ul className="actor-rows" style={{ height: totalHeight }}>
+            {Array.from({ length: shown.end - shown.start }, (_, k) => {
+              const position = shown.start + k;
+              const actor = order[position] ?? 0;
               return (
                 <li
-                  key={item.key}
-                  data-index={item.index}
-                  ref={virtualizer.measureElement}
+                  key={actor}
+                  data-index={position}
                   aria-setsize={order.length}
-                  aria-posinset={item.index + 1}
-                  style={{ transform: `translateY(${item.start}px)` }}
+                  aria-posinset={position + 1}
+                  style={{ transform: `translateY(${position * rowHeight}px)` }}
                 >
                   <ActorRow
                     dataset={dataset}
                     index={actor}
-                    position={item.index}
+                    position={position}
                     terms={terms}
                     selected={dataset.columns.ids[actor] === selectedId}
-                    tabbable={item.index === activeIndex}
+                    tabbable={position === activeIndex}
                     onFocusRow={setActive}
                     onKeyDown={onKeyDown}
                   />
@@ -183,6 +192,10 @@ const ActorRow = memo(function ActorRow({
   const description = snippet.text;
   const descriptionLang = snippet.lang !== lang ? snippet.lang : undefined;
   const aka = columns.aka[index] ?? '';
+  const name = columns.names[index] ?? '';
+  const place = municipality ? label(municipality.label, lang) : (municipalityId ?? t.noPlace);
+  // The place first: when the line is cut, the kind is still told by the symbol beside it.
+  const meta = `${place} · ${label(kind?.label, lang)}`;
   return (
     <button
       type="button"
@@ -201,8 +214,8 @@ const ActorRow = memo(function ActorRow({
     >
       {kind && <KindSymbol kind={kind} />}
       <span className="actor-row-text">
-        <span className="actor-row-name">
-          <Highlight text={columns.names[index] ?? ''} terms={terms} />
+        <span className="actor-row-name" title={aka ? `${name} (${aka})` : name}>
+          <Highlight text={name} terms={terms} />
           {terms.length > 0 && aka && (
             <span className="actor-row-aka">
               {' '}
@@ -210,10 +223,8 @@ const ActorRow = memo(function ActorRow({
             </span>
           )}
         </span>
-        <span className="actor-row-meta">
-          {label(kind?.label, lang)}
-          {' · '}
-          {municipality ? label(municipality.label, lang) : (municipalityId ?? t.noPlace)}
+        <span className="actor-row-meta" title={meta}>
+          {meta}
         </span>
         <span className="actor-row-description" lang={descriptionLang}>
           <Highlight text={description} terms={terms} />
