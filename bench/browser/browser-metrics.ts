@@ -425,6 +425,13 @@ export async function appMetrics(
         .boundingBox()
         .then((b) => (b ? { width: Math.round(b.width), height: Math.round(b.height) } : null));
 
+      // The data worker shares repeated values and builds its search index once the first
+      // actors are drawn: memory is measured after that.
+      await page.evaluate(() =>
+        (
+          window as unknown as { aktorskartanApp: { dataWorkerIdle: () => Promise<void> } }
+        ).aktorskartanApp.dataWorkerIdle(),
+      );
       const probe = await HeapProbe.attach(context, page);
       const heap = await probe.measure();
       const dataset = heap.workers.filter(isDatasetWorker);

@@ -153,8 +153,17 @@ export interface DataBackend {
   focus(request: FocusRequest): Promise<FocusModel | null>;
   /** Full records, e.g. for export. */
   records(indices: readonly number[]): Promise<Actor[]>;
+  /**
+   * Does the work put off while the first screen drew (memory sharing, the search index) now,
+   * if it has not begun, and resolves when it is done. The page calls it once the actors are on
+   * screen; without the call it starts by itself after IDLE_WORK_FALLBACK_MS.
+   */
+  catchUp(): Promise<void>;
   dispose(): void;
 }
+
+/** When the put-off work starts if the page never says its first screen is drawn. */
+export const IDLE_WORK_FALLBACK_MS = 5000;
 
 export const MAX_PROBLEMS = 2000;
 /** Coverage splits the region at Stockholm: north of it, the municipality itself, south of it. */
@@ -238,6 +247,7 @@ export class LocalBackend implements DataBackend {
   private members: ReadonlyMap<string, readonly ProgrammeMember[]> | null = null;
   private positionOf = new Map<string, number>();
   private presence = new Map<number, Uint8Array>();
+  private idleWork: IdleWork | null = null;
 
   async load(url: string): Promise<DatasetSummary> {
     const dataset = await fetchDataset(url);
@@ -257,26 +267,28 @@ export class LocalBackend implements DataBackend {
   }
 
   /**
-   * Work the first screen does not need, done once the summary has gone to the page (timers run
-   * after this call's answer is posted): identical values made to share memory, the search index,
-   * and what ranking a search reads. Done before the summary, it held the first screen back by
-   * about 1.5 s at 100,000 actors. One timer per step, so that a request arriving meanwhile waits
-   * for one step at most, and a search that comes first builds its index itself.
+   * Work the first screen does not need: identical values made to share memory, the search
+   * index, and what ranking a search reads. Done before the summary, it held the first screen
+   * back by about 1.5 s at 100,000 actors; started right after it, it took a core from the page
+   * and MapLibre while they drew the first actors. So it waits for catchUp() (or the fallback
+   * timer). One timer per step, so that a request arriving meanwhile waits for one step at most;
+   * a search that comes first builds its index itself.
    */
   private scheduleIdleWork(dataset: Dataset, index: ActorIndex): void {
-    const steps = [
-      () => shareRepeats(dataset.actors),
-      () => void index.search,
-      () => void index.foldedNames,
-      () => void index.foldedShortNames,
-    ];
-    const next = () => {
-      // A newer dataset replaced this one: its own steps are scheduled.
-      if (this.dataset !== dataset) return;
-      steps.shift()?.();
-      if (steps.length > 0) setTimeout(next, 0);
-    };
-    setTimeout(next, 0);
+    this.idleWork?.cancel();
+    this.idleWork = new IdleWork(
+      [
+        () => shareRepeats(dataset.actors),
+        () => void index.search,
+        () => void index.foldedNames,
+        () => void index.foldedShortNames,
+      ],
+      IDLE_WORK_FALLBACK_MS,
+    );
+  }
+
+  catchUp(): Promise<void> {
+    return this.idleWork?.start() ?? Promise.resolve();
   }
 
   private ready(): { dataset: Dataset; index: ActorIndex } {
@@ -392,7 +404,47 @@ export class LocalBackend implements DataBackend {
   }
 
   dispose(): void {
+    this.idleWork?.cancel();
+    this.idleWork = null;
     this.dataset = null;
     this.index = null;
+  }
+}
+
+/** Steps run one per timer, from start() or after a fallback delay, whichever comes first. */
+class IdleWork {
+  private readonly steps: (() => void)[];
+  private readonly fallback: ReturnType<typeof setTimeout>;
+  private started = false;
+  private cancelled = false;
+  private readonly done: Promise<void>;
+  private finish!: () => void;
+
+  constructor(steps: (() => void)[], fallbackMs: number) {
+    this.steps = steps;
+    this.done = new Promise<void>((resolve) => (this.finish = resolve));
+    this.fallback = setTimeout(() => void this.start(), fallbackMs);
+  }
+
+  start(): Promise<void> {
+    if (!this.started && !this.cancelled) {
+      this.started = true;
+      clearTimeout(this.fallback);
+      const next = () => {
+        if (this.cancelled) return;
+        this.steps.shift()?.();
+        if (this.steps.length > 0) setTimeout(next, 0);
+        else this.finish();
+      };
+      setTimeout(next, 0);
+    }
+    return this.done;
+  }
+
+  /** A newer dataset replaced this one: its own steps are scheduled. */
+  cancel(): void {
+    this.cancelled = true;
+    clearTimeout(this.fallback);
+    this.finish();
   }
 }

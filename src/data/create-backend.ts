@@ -20,6 +20,7 @@ class DeferredBackend implements DataBackend {
   programme: DataBackend['programme'] = (id) => this.target.then((b) => b.programme(id));
   focus: DataBackend['focus'] = (request) => this.target.then((b) => b.focus(request));
   records: DataBackend['records'] = (indices) => this.target.then((b) => b.records(indices));
+  catchUp: DataBackend['catchUp'] = () => this.target.then((b) => b.catchUp());
   dispose(): void {
     void this.target.then((b) => b.dispose());
   }

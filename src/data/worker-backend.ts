@@ -57,6 +57,7 @@ export class WorkerBackend implements DataBackend {
     this.call<Awaited<ReturnType<DataBackend['focus']>>>('focus', request);
   records = (indices: readonly number[]) =>
     this.call<Awaited<ReturnType<DataBackend['records']>>>('records', [...indices]);
+  catchUp = () => this.call<void>('catchUp');
 
   dispose(): void {
     this.worker.terminate();

@@ -85,6 +85,8 @@ export interface MapViewProps {
   onSelectActor: (actorId: string) => void;
   onViewChange: (view: MapViewState, bounds: BBox) => void;
   onReady: () => void;
+  /** The first time the map went idle with actors drawn. */
+  onActorsDrawn: () => void;
   /** 'no-webgl': MapLibre could not get a WebGL 2 context; the page shows the list instead. */
   onFailure: (reason: 'context-lost' | 'error' | 'no-webgl') => void;
   onBasemapFallback: () => void;
@@ -140,6 +142,7 @@ export default function MapView(props: MapViewProps) {
     onSelectActor,
     onViewChange,
     onReady,
+    onActorsDrawn,
     onFailure,
     onBasemapFallback,
   } = props;
@@ -181,7 +184,12 @@ export default function MapView(props: MapViewProps) {
   );
   // Counts the actor data handed to the map, so the benchmark can tell which data an idle map shows.
   const dataVersion = useRef(0);
+  const drawing = useRef({ features: 0, reported: false, report: onActorsDrawn });
   useEffect(() => {
+    drawing.current.report = onActorsDrawn;
+  }, [onActorsDrawn]);
+  useEffect(() => {
+    drawing.current.features = data.features.length;
     dataVersion.current += 1;
     // react-map-gl skips setData for data equal to the last; a repaint still ends in an `idle`
     // that the log can pair with this version (it coalesces with setData's own frame).
@@ -232,6 +240,12 @@ export default function MapView(props: MapViewProps) {
         if (map.getContainer().isConnected) onFailure('context-lost');
       });
       exposeTestHook(map, dataVersion);
+      map.on('idle', () => {
+        const d = drawing.current;
+        if (d.reported || d.features === 0) return;
+        d.reported = true;
+        d.report();
+      });
       registerMap(map);
       setLoaded(true);
       updateGrid();

@@ -4,8 +4,8 @@
  */
 import { join } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { LocalBackend, snippet } from '@/data/backend.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { IDLE_WORK_FALLBACK_MS, LocalBackend, snippet } from '@/data/backend.ts';
 import { snippetAt } from '@/data/dataset-view.ts';
 import { DatasetLoadError } from '@/data/load-error.ts';
 import { parseDataset } from '@/data/parse-dataset.ts';
@@ -146,5 +146,57 @@ describe('list snippets', () => {
     expect(snippetAt(columns, 1, 'en')).toEqual({ text: 'English text', lang: 'en' });
     expect(snippetAt(columns, 2, 'en')).toEqual({ text: 'Bara svenska', lang: 'sv' });
     expect(snippetAt(columns, 1, 'sv')).toEqual({ text: 'Svensk text', lang: 'sv' });
+  });
+});
+
+describe('work put off after load', () => {
+  const fresh = () => parseDataset(JSON.parse(JSON.stringify(published)));
+  // shareRepeats freezes the lists it shares: a visible sign that the put-off work ran.
+  const shared = (actors: readonly { sources: readonly string[] }[]) =>
+    actors.some((a) => Object.isFrozen(a.sources));
+
+  afterEach(() => vi.useRealTimers());
+
+  it('waits for catchUp, which resolves when it is done; a search before it still answers', async () => {
+    vi.useFakeTimers();
+    const backend = new LocalBackend();
+    const dataset = fresh();
+    backend.use(dataset);
+    await vi.advanceTimersByTimeAsync(IDLE_WORK_FALLBACK_MS - 100);
+    expect(shared(dataset.actors)).toBe(false);
+    const found = await backend.results({ ...request, q: 'flemingsberg' });
+    expect(found.order.length).toBeGreaterThan(0);
+    const done = backend.catchUp();
+    await vi.runAllTimersAsync();
+    await done;
+    expect(shared(dataset.actors)).toBe(true);
+    // Again: nothing left to do, at once.
+    await backend.catchUp();
+    backend.dispose();
+  });
+
+  it('starts by itself when the page never asks', async () => {
+    vi.useFakeTimers();
+    const backend = new LocalBackend();
+    const dataset = fresh();
+    backend.use(dataset);
+    await vi.advanceTimersByTimeAsync(IDLE_WORK_FALLBACK_MS + 100);
+    expect(shared(dataset.actors)).toBe(true);
+    backend.dispose();
+  });
+
+  it('is dropped for a dataset that another replaced', async () => {
+    vi.useFakeTimers();
+    const backend = new LocalBackend();
+    const first = fresh();
+    backend.use(first);
+    const second = fresh();
+    backend.use(second);
+    const done = backend.catchUp();
+    await vi.runAllTimersAsync();
+    await done;
+    expect(shared(second.actors)).toBe(true);
+    expect(shared(first.actors)).toBe(false);
+    backend.dispose();
   });
 });

@@ -101,18 +101,4 @@ describe('RepeatSharer.record', () => {
     expect(share.record({ a: 'x', n: 2, l: ['s'] })).toBe(first);
   });
 });
-
-describe('the backend after load', () => {
-  it('shares repeated values once the summary has gone, without any request asking', async () => {
-    const { LocalBackend } = await import('@/data/backend.ts');
-    const { parseDataset } = await import('@/data/parse-dataset.ts');
-    const { checkDataDir } = await import('../../scripts/lib/curated.ts');
-    const { join } = await import('node:path');
-    const published = checkDataDir(join(import.meta.dirname, '../../data')).published!;
-    const dataset = parseDataset(JSON.parse(JSON.stringify(published)));
-    new LocalBackend().use(dataset);
-    expect(Object.isFrozen(dataset.actors[0]!.sources)).toBe(false);
-    for (let i = 0; i < 10; i++) await new Promise((done) => setTimeout(done, 0));
-    expect(Object.isFrozen(dataset.actors[0]!.sources)).toBe(true);
-  });
-});
+// When the backend runs this after load: tests/unit/backend.test.ts, "work put off after load".

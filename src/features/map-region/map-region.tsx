@@ -1,8 +1,9 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { RegionErrorBoundary } from '@/app/error-boundary.tsx';
 import { config } from '@/app/config.ts';
 import { setUrlState, getUrlState, useUrlState } from '@/app/url-store.ts';
 import { useUiStore } from '@/app/ui-store.ts';
+import { getBackend } from '@/data/create-backend.ts';
 import type { DatasetView } from '@/data/dataset-view.ts';
 import type { ResultPlaces } from '@/domain/places.ts';
 import type { BBox } from '@/domain/region.ts';
@@ -70,11 +71,20 @@ export function MapRegion(props: MapRegionProps) {
     [setViewBounds],
   );
   const onReady = useCallback(() => setStatus('ready'), [setStatus]);
+  // The data worker puts off its work after load until the first actors are drawn, or the map
+  // has failed (the list is then the first screen): it would take a core from the drawing.
+  const catchUp = useCallback(() => void getBackend().catchUp(), []);
   const onFailure = useCallback(
-    (reason: 'context-lost' | 'error' | 'no-webgl') =>
-      setStatus(reason === 'no-webgl' ? 'no-webgl' : 'failed'),
-    [setStatus],
+    (reason: 'context-lost' | 'error' | 'no-webgl') => {
+      setStatus(reason === 'no-webgl' ? 'no-webgl' : 'failed');
+      catchUp();
+    },
+    [setStatus, catchUp],
   );
+  const loaded = props.dataset.actorCount > 0;
+  useEffect(() => {
+    if (loaded && !webglApi) catchUp();
+  }, [loaded, webglApi, catchUp]);
 
   const notice =
     !webglApi || status === 'no-webgl' ? t.noWebgl : status === 'failed' ? t.mapFailed : null;
@@ -141,6 +151,7 @@ export function MapRegion(props: MapRegionProps) {
                   onSelectActor={props.onSelectActor}
                   onViewChange={onViewChange}
                   onReady={onReady}
+                  onActorsDrawn={catchUp}
                   onFailure={onFailure}
                   onBasemapFallback={setFallback}
                 />
