@@ -1,10 +1,14 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { useUiStore } from '@/app/ui-store.ts';
 import { server } from '../../mocks/node.ts';
 
 const initialUi = useUiStore.getState();
+
+// The first test of a file waits for the backend module's lazy import and the dataset's parse;
+// on a loaded 2-core machine that took up to 1.4 s, past the default 1 s of findBy queries.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom has no layout: give elements a size so the virtualised list renders its rows.
 for (const [prop, value] of [
