@@ -84,8 +84,9 @@ export default defineConfig(({ mode }) => {
             icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
           },
           workbox: {
-            // The app, the dataset and the embedded basemap: everything needed offline.
-            globPatterns: ['**/*.{js,mjs,css,html,svg,geojson,webmanifest}'],
+            // The app, the dataset (with its summary snapshot) and the embedded basemap:
+            // everything needed offline.
+            globPatterns: ['**/*.{js,mjs,css,html,svg,geojson,webmanifest}', 'data/*.summary.json'],
             globIgnores: ['mockServiceWorker.js'],
             maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
             navigateFallback: 'index.html',

@@ -47,6 +47,8 @@ export interface BundleReport {
   /** All stylesheets under assets/ (MapLibre's included). */
   css: Group;
   dataset: DatasetSize | null;
+  /** The dataset's summary snapshot, the first view (src/data/summary-snapshot.ts). */
+  snapshot: FileSize | null;
 }
 
 export interface Budgets {
@@ -63,6 +65,7 @@ export interface Budgets {
 export const BUDGETS: Budgets = { initialJsGzip: 150_000, datasetGzipPerActor: 1_000 };
 
 export const DATASET_FILE = 'data/aktorskartan.geojson';
+export const SNAPSHOT_FILE = 'data/aktorskartan.summary.json';
 
 const MAP_CHUNK = /^map-view-.*\.js$|^maplibre-gl-(?!worker).*\.m?js$/;
 const MAP_WORKER = /^maplibre-gl-worker.*\.m?js$/;
@@ -164,6 +167,7 @@ export function bundleReport(dist: string): BundleReport {
     initialCss: group(initialCss.map((f) => sizeOf(dist, f))),
     css: group(inAssets((n) => n.endsWith('.css'))),
     dataset,
+    snapshot: existsSync(join(dist, SNAPSHOT_FILE)) ? sizeOf(dist, SNAPSHOT_FILE) : null,
   };
 }
 
@@ -214,6 +218,12 @@ export function reportRows(report: BundleReport): [string, string, string][] {
       `${d.gzipPerActor.toFixed(0)} B`,
     ]);
   }
+  if (report.snapshot)
+    rows.push([
+      'summary snapshot (first view)',
+      kB(report.snapshot.bytes),
+      kB(report.snapshot.gzip),
+    ]);
   return rows;
 }
 

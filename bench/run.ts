@@ -14,7 +14,7 @@
  *                      [--dist DIR (an existing build; default: build into bench/out/dist)]
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { METRIC, appMetrics } from './browser/browser-metrics.ts';
@@ -31,6 +31,7 @@ import {
   reportRows,
 } from './bundle-report.ts';
 import { generateDataset } from './generate.ts';
+import { snapshotPathOf, writeSnapshot } from '../scripts/lib/snapshot.ts';
 import { nodeMetrics, summarize } from './node-metrics.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -102,7 +103,11 @@ function buildApp(): string {
   return outDir;
 }
 
-/** The synthetic dataset file for a size; written again only when generate.ts changed. */
+/**
+ * The synthetic dataset file for a size, with its summary snapshot beside it as data:build
+ * writes one for the shipped data; written again only when generate.ts (or the snapshot's
+ * writer) changed.
+ */
 function datasetFile(size: number): string {
   const folder = join(OUT, 'data');
   mkdirSync(folder, { recursive: true });
@@ -111,6 +116,19 @@ function datasetFile(size: number): string {
   if (!existsSync(file) || statSync(file).mtimeMs < generator) {
     log(`generating ${size} actors…`);
     writeFileSync(file, JSON.stringify(generateDataset({ count: size, seed: SEED })));
+  }
+  const snapshot = snapshotPathOf(file);
+  const writer = Math.max(
+    ...['scripts/lib/snapshot.ts', 'src/data/summary-snapshot.ts', 'src/data/backend.ts'].map(
+      (f) => statSync(join(ROOT, f)).mtimeMs,
+    ),
+  );
+  if (
+    !existsSync(snapshot) ||
+    statSync(snapshot).mtimeMs < Math.max(writer, statSync(file).mtimeMs)
+  ) {
+    log(`writing the summary snapshot of ${size} actors…`);
+    writeSnapshot(file, readFileSync(file, 'utf8'));
   }
   return file;
 }

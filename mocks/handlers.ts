@@ -5,6 +5,8 @@
 import { delay, http, HttpResponse, type JsonBodyType } from 'msw';
 
 export const DATASET_PATH = '*/data/aktorskartan.geojson';
+/** The dataset's summary snapshot (src/data/summary-snapshot.ts). */
+export const SNAPSHOT_PATH = '*/data/aktorskartan.summary.json';
 
 export type Scenario =
   | 'ok'
@@ -14,7 +16,9 @@ export type Scenario =
   | 'malformed'
   | 'empty'
   | 'slow'
-  | 'partial';
+  | 'partial'
+  /** The summary snapshot loads, the full file then fails: the overview stays, with the error. */
+  | 'overview-only';
 
 /** Records that fail the schema, for the partial-data state. */
 export const BROKEN_FEATURES = [
@@ -33,6 +37,7 @@ export function datasetHandler(scenario: Scenario, body: () => JsonBodyType) {
       case 'not-found':
         return new HttpResponse('Not found', { status: 404 });
       case 'server-error':
+      case 'overview-only':
         return new HttpResponse('Internal error', { status: 500 });
       case 'network-error':
         return HttpResponse.error();
@@ -53,4 +58,16 @@ export function datasetHandler(scenario: Scenario, body: () => JsonBodyType) {
         return HttpResponse.json(body());
     }
   });
+}
+
+/**
+ * The summary snapshot: the text given, or none (404), as for a dataset published without one.
+ * Each scenario of the full file is shown on its own unless a snapshot is given.
+ */
+export function snapshotHandler(text: (() => string) | null) {
+  return http.get(SNAPSHOT_PATH, () =>
+    text === null
+      ? new HttpResponse('Not found', { status: 404 })
+      : new HttpResponse(text(), { headers: { 'Content-Type': 'application/json' } }),
+  );
 }

@@ -41,6 +41,7 @@ const TIMEOUT_MS = 240_000;
 export const METRIC = {
   navRendered: 'navigation → first actors rendered',
   navList: 'navigation → list shown',
+  navFull: 'navigation → full data in (search, profiles)',
   heapMain: 'JS heap after load: main thread',
   heapDataset: 'JS heap after load: dataset worker',
   heapMapWorkers: 'JS heap after load: MapLibre workers',
@@ -432,6 +433,10 @@ export async function appMetrics(
           window as unknown as { aktorskartanApp: { dataWorkerIdle: () => Promise<void> } }
         ).aktorskartanApp.dataWorkerIdle(),
       );
+      const fullAt = await page.evaluate(
+        () => performance.getEntriesByName('aktorskartan:full-data')[0]?.startTime ?? NaN,
+      );
+      add(METRIC.navFull, 'ms', [fullAt]);
       const probe = await HeapProbe.attach(context, page);
       const heap = await probe.measure();
       const dataset = heap.workers.filter(isDatasetWorker);

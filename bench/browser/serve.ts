@@ -4,7 +4,7 @@
  * browser asks for it, as any real host would; compressed bodies are kept in memory, so a file is
  * compressed once, not on every request.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -25,6 +25,8 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.geojson
 
 /** The app fetches its dataset from here (config.ts: BASE_URL + data/aktorskartan.geojson). */
 export const DATASET_PATH = '/data/aktorskartan.geojson';
+/** …and its summary snapshot from here (src/data/summary-snapshot.ts). */
+export const SNAPSHOT_PATH = '/data/aktorskartan.summary.json';
 
 export interface BenchServerOptions {
   /** The built app. */
@@ -37,8 +39,12 @@ export interface BenchServerOptions {
 
 export interface BenchServer {
   url: string;
-  /** Serve this file as the dataset (null: the one in dist/). */
-  setDataset(file: string | null): void;
+  /**
+   * Serve this file as the dataset (null: the one in dist/), with the snapshot beside it
+   * (`<name>.summary.json`) unless `snapshot` is false or there is none: then the app finds no
+   * snapshot, as with a dataset published without one.
+   */
+  setDataset(file: string | null, options?: { snapshot?: boolean }): void;
   close(): Promise<void>;
 }
 
@@ -60,6 +66,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     ['/', dist],
   ];
   let dataset: string | null = null;
+  let snapshot: string | null = null;
   const cache = new Map<string, Body>();
 
   /** The file's bytes, and their gzip, read again only when the file changed. */
@@ -78,6 +85,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
 
   const resolvePath = (pathname: string): string | null => {
     if (pathname === DATASET_PATH && dataset) return dataset;
+    if (pathname === SNAPSHOT_PATH && dataset) return snapshot;
     for (const [prefix, folder] of mounts) {
       if (!pathname.startsWith(prefix)) continue;
       let path = normalize(join(folder, pathname.slice(prefix.length)));
@@ -129,10 +137,16 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}`,
-    setDataset(file) {
+    setDataset(file, options) {
       dataset = file ? resolve(file) : null;
-      // Compress it now, outside any measured run.
+      const besides = dataset?.replace(/\.geojson$/, '.summary.json');
+      snapshot =
+        besides && besides !== dataset && options?.snapshot !== false && existsSync(besides)
+          ? besides
+          : null;
+      // Compress them now, outside any measured run.
       if (dataset) body(dataset);
+      if (snapshot) body(snapshot);
     },
     close: () =>
       new Promise((done) => {

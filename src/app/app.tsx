@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { getBackend } from '@/data/create-backend.ts';
 import { EMPTY_VIEW, refAt, type DatasetView } from '@/data/dataset-view.ts';
-import { useDataset } from '@/data/load-dataset.ts';
+import { useDataset, useDatasetConfirmation } from '@/data/load-dataset.ts';
 import { membersAt, resultPlaces } from '@/domain/places.ts';
 import { boundsOf } from '@/domain/region.ts';
 import { FACETS, type Facet, type Filters, type UrlNotice } from '@/domain/url-state.ts';
@@ -131,6 +131,7 @@ function Workspace({
 }) {
   const t = useMessages();
   const query = useDataset();
+  const confirmation = useDatasetConfirmation();
   const ready = loaded !== null;
   const dataset = loaded ?? EMPTY_VIEW;
   const results = useResults(dataset, ready);
@@ -285,7 +286,7 @@ function Workspace({
         missingActor={Boolean(selectedId && !selected)}
         removedFilters={removedFilters}
       />
-      <DataStatus query={query} />
+      <DataStatus query={query} confirmation={confirmation} />
       {/* Each region fails on its own: a broken filter panel leaves the list and the map working. */}
       <RegionErrorBoundary fallback={regionFailed}>
         <div className="finder">
@@ -321,7 +322,7 @@ function Workspace({
   ) : (
     <div className="sidebar">
       <UrlNotices notices={urlNotices} missingActor={false} />
-      <DataStatus query={query} />
+      <DataStatus query={query} confirmation={confirmation} />
     </div>
   );
 

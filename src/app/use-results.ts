@@ -8,8 +8,9 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import type { DatasetSummary, ResultRequest, ResultResponse } from '@/data/backend.ts';
 import { getBackend } from '@/data/create-backend.ts';
+import { useFullDataIn } from '@/data/load-dataset.ts';
 import type { DatasetView } from '@/data/dataset-view.ts';
-import { orderOnPage } from '@/data/page-results.ts';
+import { countsOnPage, orderOnPage } from '@/data/page-results.ts';
 import { HOME_VIEW, type BBox } from '@/domain/region.ts';
 import type { UrlState } from '@/domain/url-state.ts';
 import { useUiStore } from './ui-store.ts';
@@ -98,11 +99,18 @@ export function useResults(dataset: DatasetView, enabled = true): ResultSet {
     () => (enabled ? orderOnPage(dataset, request) : null),
     [enabled, dataset, request],
   );
+  // …and the first screen's counts are the summary's totals: nothing for the worker to do.
+  const pageCounts = useMemo(
+    () => (enabled && pageOrder !== null ? countsOnPage(dataset, request) : null),
+    [enabled, pageOrder, dataset, request],
+  );
   // While the worker computes, the last answer shown stays: it may have come from the page.
   const lastShown = useRef<{ dataset: DatasetView; data: ResultResponse } | null>(null);
+  // The worker's positions are the full file's: not asked while a snapshot's view may differ.
+  const fullDataIn = useFullDataIn();
   const query = useQuery({
     ...resultsQueryOptions(dataset, request),
-    enabled,
+    enabled: enabled && pageCounts === null && fullDataIn,
     placeholderData: (previous) =>
       lastShown.current?.dataset === dataset ? lastShown.current.data : keepPreviousData(previous),
   });
@@ -112,8 +120,13 @@ export function useResults(dataset: DatasetView, enabled = true): ResultSet {
     () =>
       pageOrder === null
         ? (answer ?? EMPTY)
-        : { order: pageOrder, counts: answer?.counts ?? EMPTY.counts, terms: [], relaxations: [] },
-    [pageOrder, answer],
+        : {
+            order: pageOrder,
+            counts: pageCounts ?? answer?.counts ?? EMPTY.counts,
+            terms: [],
+            relaxations: [],
+          },
+    [pageOrder, pageCounts, answer],
   );
   useEffect(() => {
     if (data !== EMPTY) lastShown.current = { dataset, data };
@@ -121,8 +134,9 @@ export function useResults(dataset: DatasetView, enabled = true): ResultSet {
   const ready = pageOrder !== null || answer !== undefined;
   // The counts beside the filters may be the previous state's for a frame or two: better than
   // none, and they never jump to a wrong total (the list's count is the page's).
-  const countsReady = answer !== undefined;
-  const countsBusy = enabled && (answer === undefined || query.isPlaceholderData);
+  const countsReady = pageCounts !== null || answer !== undefined;
+  const countsBusy =
+    enabled && pageCounts === null && (answer === undefined || query.isPlaceholderData);
   const busy = typing || !ready || (pageOrder === null && query.isPlaceholderData);
   return useMemo(
     () => ({ ...data, ready, countsReady, countsBusy, busy }),

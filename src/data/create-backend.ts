@@ -12,6 +12,7 @@ let backend: DataBackend | null = null;
 class DeferredBackend implements DataBackend {
   private readonly target = import('./backend.ts').then((m) => new m.LocalBackend());
   load: DataBackend['load'] = (url) => this.target.then((b) => b.load(url));
+  confirmed: DataBackend['confirmed'] = () => this.target.then((b) => b.confirmed());
   results: DataBackend['results'] = (request) => this.target.then((b) => b.results(request));
   statistics: DataBackend['statistics'] = (request) =>
     this.target.then((b) => b.statistics(request));

@@ -116,5 +116,6 @@ export const EMPTY_VIEW: DatasetView = (() => {
     },
     nameOrder: new Uint32Array(0),
     yearRange: [0, 0],
+    provisional: false,
   });
 })();

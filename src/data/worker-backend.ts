@@ -44,6 +44,7 @@ export class WorkerBackend implements DataBackend {
   }
 
   load = (url: string) => this.call<Awaited<ReturnType<DataBackend['load']>>>('load', url);
+  confirmed = () => this.call<Awaited<ReturnType<DataBackend['confirmed']>>>('confirmed');
   results = (request: Parameters<DataBackend['results']>[0]) =>
     this.call<Awaited<ReturnType<DataBackend['results']>>>('results', request);
   statistics = (request: Parameters<DataBackend['statistics']>[0]) =>

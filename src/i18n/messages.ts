@@ -39,6 +39,11 @@ const sv = {
     'Datafilen är för stor för att läsas i webbläsaren i ett stycke. Den behöver delas upp (se README, avsnittet om skala).',
   errorTimeout: 'Servern svarade inte i tid.',
   retry: 'Försök igen',
+  preparingFull:
+    'Kartan och listan visar en översikt. Sökning, antal per filter och profiler blir klara när hela datafilen är inläst …',
+  fullLoadFailedTitle: 'Bara en översikt kunde laddas',
+  fullLoadFailed:
+    'Kartan och listan visar översikten, men sökning, antal per filter och profiler behöver hela datafilen.',
   retrying: 'Försöker igen …',
   retryingAttempt: (n: number, of: number) => `Försöker igen (försök ${n} av ${of}) …`,
   problemsSummary: (excluded: number, other: number) =>
@@ -320,6 +325,11 @@ const en: Messages = {
     'The data file is too large to be read by the browser in one piece. It needs to be split (see the README, section on scale).',
   errorTimeout: 'The server did not answer in time.',
   retry: 'Try again',
+  preparingFull:
+    'The map and the list show an overview. Search, filter counts and profiles are ready once the whole data file is read …',
+  fullLoadFailedTitle: 'Only an overview could be loaded',
+  fullLoadFailed:
+    'The map and the list show the overview, but search, filter counts and profiles need the whole data file.',
   retrying: 'Trying again …',
   retryingAttempt: (n, of) => `Trying again (attempt ${n} of ${of}) …`,
   problemsSummary: (excluded, other) =>

@@ -68,6 +68,20 @@ describe('failures', () => {
     expect(await screen.findByText('Visar 4 av 4 aktörer')).toBeInTheDocument();
   });
 
+  it('keeps the overview from the summary snapshot when the full file fails, and recovers', async () => {
+    const user = userEvent.setup();
+    renderApp('overview-only');
+    expect(await screen.findByText('Visar 4 av 4 aktörer')).toBeInTheDocument();
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Bara en översikt kunde laddas');
+    expect(alert).toHaveTextContent('Servern svarade med ett fel (500)');
+    expect(screen.getByText('Åkerlabbet')).toBeInTheDocument();
+    server.use(http.get('*/data/aktorskartan.geojson', () => HttpResponse.json(FIXTURE)));
+    await user.click(within(alert).getByRole('button', { name: 'Försök igen' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
+    expect(screen.getByText('Visar 4 av 4 aktörer')).toBeInTheDocument();
+  });
+
   it.each([
     ['malformed', 'Datafilen är trasig'],
     ['empty', 'Datafilen är tom'],

@@ -2,7 +2,8 @@ import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { App } from '@/app/app.tsx';
 import { Providers } from '@/app/providers.tsx';
-import { datasetHandler, type Scenario } from '../../mocks/handlers.ts';
+import { datasetHandler, snapshotHandler, type Scenario } from '../../mocks/handlers.ts';
+import { snapshotOf } from '../../scripts/lib/snapshot.ts';
 import { server } from '../../mocks/node.ts';
 import { dataset, feature } from '../fixtures/make-dataset.ts';
 
@@ -40,9 +41,15 @@ export const FIXTURE = dataset([
   }),
 ]);
 
-/** Renders the whole app against the msw scenario, with a fresh QueryClient per test. */
+/**
+ * Renders the whole app against the msw scenario, with a fresh QueryClient per test. The dataset
+ * has no summary snapshot, except in the scenario about one.
+ */
 export function renderApp(scenario: Scenario = 'ok', body: () => unknown = () => FIXTURE) {
-  server.use(datasetHandler(scenario, body as () => never));
+  server.use(
+    datasetHandler(scenario, body as () => never),
+    snapshotHandler(scenario === 'overview-only' ? () => snapshotOf(JSON.stringify(body())) : null),
+  );
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
     <Providers client={client}>

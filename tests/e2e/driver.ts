@@ -37,6 +37,11 @@ export interface OpenOptions {
   noWebGL?: boolean;
   /** Replace the dataset response. */
   dataset?: DatasetResponse | ((attempt: number) => DatasetResponse);
+  /**
+   * Replace the summary snapshot's response. Default: the built one beside the built dataset,
+   * and none (404) when `dataset` is replaced: a snapshot of other data would show first.
+   */
+  snapshot?: DatasetResponse;
   /** Wait for the map to render (default true unless noWebGL). */
   waitForMap?: boolean;
   /** Service workers are blocked unless a test is about offline use. */
@@ -56,6 +61,7 @@ export class AppDriver {
   /** Page errors, console errors and CSP violations seen so far. */
   readonly errors: string[] = [];
   datasetRequests = 0;
+  snapshotRequests = 0;
   dialogs = 0;
 
   constructor(
@@ -316,6 +322,27 @@ export class AppDriver {
     return ((await this.page.locator('.panel').first().textContent()) ?? '').replace(/\s+/g, ' ');
   }
 
+  /**
+   * What the page shows at this moment, without waiting for it to settle: the result count, the
+   * names in the list, the actors drawn, and whether it says the full data is still coming.
+   */
+  async shownNow(): Promise<{ count: string; names: string[]; onMap: number; preparing: boolean }> {
+    return this.page.evaluate(() => {
+      const m = window.aktorskartanMap;
+      return {
+        count: document.querySelector('.result-count')?.textContent ?? '',
+        names: [...document.querySelectorAll('.actor-rows .actor-row-name')].map(
+          (el) => el.textContent ?? '',
+        ),
+        onMap: m
+          ? m.renderedPlaces().reduce((n, p) => n + p.count, 0) +
+            m.renderedClusters().reduce((n, c) => n + c, 0)
+          : 0,
+        preparing: document.querySelector('[data-testid="preparing-full"]') !== null,
+      };
+    });
+  }
+
   async renderedPlaceIds(): Promise<string[]> {
     await this.settled();
     await this.mapIdle();
@@ -403,6 +430,10 @@ export class AppDriver {
 
   async waitForText(text: string | RegExp, timeout = 15_000): Promise<void> {
     await this.page.getByText(text).first().waitFor({ timeout });
+  }
+
+  async waitForNoText(text: string | RegExp, timeout = 15_000): Promise<void> {
+    await this.page.getByText(text).first().waitFor({ state: 'detached', timeout });
   }
 
   url(): URL {
@@ -696,6 +727,25 @@ export async function openApp(path = '/', options: OpenOptions = {}): Promise<Ap
         if (type === 'webgl' || type === 'webgl2' || type === 'experimental-webgl') return null;
         return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
       } as typeof original;
+    });
+  }
+  if (options.dataset || options.snapshot) {
+    const r = options.snapshot ?? { status: 404, body: 'no snapshot' };
+    await page.route('**/data/aktorskartan.summary.json', async (route: Route) => {
+      app.snapshotRequests += 1;
+      if (r.delayMs) await new Promise((done) => setTimeout(done, r.delayMs));
+      if (r.fail) return route.abort('failed');
+      if (r.body === undefined && r.status === undefined) return route.continue();
+      return route.fulfill({
+        status: r.status ?? 200,
+        contentType: 'application/json',
+        body: r.body ?? '',
+      });
+    });
+  } else {
+    await page.route('**/data/aktorskartan.summary.json', (route) => {
+      app.snapshotRequests += 1;
+      return route.continue();
     });
   }
   if (options.dataset) {

@@ -13,7 +13,9 @@ import { WorkerBackend, type WorkerLike } from '@/data/worker-backend.ts';
 import { serveBackend, type MessageEndpoint } from '@/data/worker-host.ts';
 import { EMPTY_FILTERS } from '@/domain/url-state.ts';
 import { checkDataDir } from '../../scripts/lib/curated.ts';
-import { datasetHandler } from '../../mocks/handlers.ts';
+import { http, HttpResponse } from 'msw';
+import { DATASET_PATH, datasetHandler, snapshotHandler } from '../../mocks/handlers.ts';
+import { snapshotOf } from '../../scripts/lib/snapshot.ts';
 import { server } from '../../mocks/node.ts';
 
 const published = checkDataDir(join(import.meta.dirname, '../../data')).published!;
@@ -104,7 +106,10 @@ describe('loading through the backend', () => {
   afterAll(() => server.close());
 
   it('keeps the error kind across the thread boundary, so the retry policy still works', async () => {
-    server.use(datasetHandler('not-found', () => published));
+    server.use(
+      datasetHandler('not-found', () => published),
+      snapshotHandler(null),
+    );
     const { client, close } = connect(new LocalBackend());
     const error = await client
       .load('http://test.local/data/aktorskartan.geojson')
@@ -112,6 +117,121 @@ describe('loading through the backend', () => {
     expect(error).toBeInstanceOf(DatasetLoadError);
     expect(error).toMatchObject({ kind: 'http', status: 404 });
     close();
+  });
+});
+
+describe('a first view from the summary snapshot', () => {
+  const URL_ = 'http://test.local/data/aktorskartan.geojson';
+  const text = JSON.stringify(published);
+  let fullRequests = 0;
+  /** The full file, counted, and failing with `status` when given. */
+  const fullFile = (status?: number) =>
+    http.get(DATASET_PATH, () => {
+      fullRequests += 1;
+      return status
+        ? new HttpResponse('failed', { status })
+        : new HttpResponse(text, { headers: { 'Content-Type': 'application/geo+json' } });
+    });
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => {
+    server.resetHandlers();
+    fullRequests = 0;
+    vi.restoreAllMocks();
+  });
+  afterAll(() => server.close());
+
+  it('comes before the full file, which waits for the first drawing and then confirms it', async () => {
+    server.use(
+      fullFile(),
+      snapshotHandler(() => snapshotOf(text)),
+    );
+    const local = new LocalBackend();
+    const { client, close } = connect(local);
+    const first = await client.load(URL_);
+    expect(first.provisional).toBe(true);
+    expect(first.columns.ids).toHaveLength(published.features.length);
+    expect(fullRequests).toBe(0);
+    await client.catchUp();
+    expect(fullRequests).toBe(1);
+    expect(await client.confirmed()).toBeNull();
+    close();
+    local.dispose();
+  });
+
+  it('lets a request that needs the records start the full file, and answers it from there', async () => {
+    server.use(
+      fullFile(),
+      snapshotHandler(() => snapshotOf(text)),
+    );
+    const local = new LocalBackend();
+    const { client, close } = connect(local);
+    await client.load(URL_);
+    const found = await client.results({ ...request, q: 'flemingsberg' });
+    expect(found.order.length).toBeGreaterThan(0);
+    expect(fullRequests).toBe(1);
+    close();
+    local.dispose();
+  });
+
+  it('is replaced by the full file’s view when the two differ', async () => {
+    const stale = JSON.parse(snapshotOf(text)) as { columns: { names: string[] } };
+    stale.columns.names[0] = 'Ett gammalt namn';
+    server.use(
+      fullFile(),
+      snapshotHandler(() => JSON.stringify(stale)),
+    );
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const local = new LocalBackend();
+    const { client, close } = connect(local);
+    const first = await client.load(URL_);
+    expect(first.columns.names[0]).toBe('Ett gammalt namn');
+    void client.catchUp();
+    const replacement = await client.confirmed();
+    expect(replacement?.provisional).toBe(false);
+    expect(replacement?.columns.names[0]).toBe(published.features[0]!.properties.name);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('differs'));
+    close();
+    local.dispose();
+  });
+
+  it('is ignored, with a warning, when it cannot be used: the full file shows alone', async () => {
+    server.use(
+      fullFile(),
+      snapshotHandler(() => '{"format": "aktorskartan-summary/1", "colu'),
+    );
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const local = new LocalBackend();
+    const { client, close } = connect(local);
+    const first = await client.load(URL_);
+    expect(first.provisional).toBe(false);
+    expect(first.columns.ids).toHaveLength(published.features.length);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('the dataset file alone'));
+    expect(await client.confirmed()).toBeNull();
+    close();
+    local.dispose();
+  });
+
+  it('stays on screen when the full file then fails, whose error reaches every request', async () => {
+    server.use(
+      fullFile(500),
+      snapshotHandler(() => snapshotOf(text)),
+    );
+    const local = new LocalBackend();
+    const { client, close } = connect(local);
+    const first = await client.load(URL_);
+    expect(first.provisional).toBe(true);
+    await client.catchUp();
+    const failure = await client.confirmed().catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(DatasetLoadError);
+    expect(failure).toMatchObject({ kind: 'http', status: 500 });
+    await expect(client.actor('vecura')).rejects.toMatchObject({ kind: 'http', status: 500 });
+    // A retry reads the full file at once: the reader is waiting for it.
+    server.use(fullFile());
+    await client.load(URL_);
+    expect(await client.confirmed()).toBeNull();
+    expect(await client.actor('vecura')).toMatchObject({ actor: { id: 'vecura' } });
+    close();
+    local.dispose();
   });
 });
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LocalBackend, type ResultRequest } from '@/data/backend.ts';
-import { answerableOnPage, orderOnPage } from '@/data/page-results.ts';
+import { answerableOnPage, countsOnPage, orderOnPage } from '@/data/page-results.ts';
 import { parseDataset } from '@/data/parse-dataset.ts';
 import { inNameOrder } from '@/domain/results.ts';
 import { EMPTY_FILTERS, FACETS, type Filters } from '@/domain/url-state.ts';
@@ -58,6 +58,19 @@ describe('the list on the page', () => {
     expect(answerableOnPage({ ...plain, sort: 'distance', center: [18, 59.3] })).toBe(false);
     expect(answerableOnPage({ ...plain, year: 2020 })).toBe(false);
     expect(orderOnPage(summary, { ...plain, q: 'ki' })).toBeNull();
+  });
+
+  it('give the first screen’s counts, the worker’s own, and no others', async () => {
+    const expected = await worker.results(plain);
+    const local = countsOnPage(summary, plain);
+    expect(local).not.toBeNull();
+    for (const f of FACETS) expect([...local![f]]).toEqual([...expected.counts[f]]);
+    const kind = summary.facetValues.kind[0]!;
+    expect(
+      countsOnPage(summary, { ...plain, filters: { ...EMPTY_FILTERS, kind: [kind] } }),
+    ).toBeNull();
+    expect(countsOnPage(summary, { ...plain, q: 'ki' })).toBeNull();
+    expect(countsOnPage(summary, { ...plain, year: 2020 })).toBeNull();
   });
 });
 

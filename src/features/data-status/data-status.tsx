@@ -33,23 +33,37 @@ export function errorMessage(error: unknown, t: Messages): string {
 /** Loading, failure with a retry, and the count of records that were left out. */
 /** After this long, the reader is told the data is slow rather than left looking at a spinner. */
 const SLOW_AFTER_MS = 4000;
+/**
+ * The full file behind a first view from the snapshot is announced only when it keeps search and
+ * profiles waiting noticeably: with a small dataset it is in before anyone could read the line.
+ */
+const PREPARING_AFTER_MS = 1000;
 
-function useSlow(pending: boolean): boolean {
+function useSlow(pending: boolean, after = SLOW_AFTER_MS): boolean {
   const [slow, setSlow] = useState(false);
   useEffect(() => {
     if (!pending) return;
-    const timer = window.setTimeout(() => setSlow(true), SLOW_AFTER_MS);
+    const timer = window.setTimeout(() => setSlow(true), after);
     return () => {
       window.clearTimeout(timer);
       setSlow(false);
     };
-  }, [pending]);
+  }, [pending, after]);
   return slow;
 }
 
-export function DataStatus({ query }: { query: UseQueryResult<DatasetView> }) {
+export function DataStatus({
+  query,
+  confirmation,
+}: {
+  query: UseQueryResult<DatasetView>;
+  /** The full file's word on a first view from the snapshot (useDatasetConfirmation). */
+  confirmation: UseQueryResult<unknown>;
+}) {
   const t = useMessages();
   const slow = useSlow(query.isPending);
+  const provisional = query.data?.provisional === true;
+  const preparing = useSlow(provisional && confirmation.isPending, PREPARING_AFTER_MS);
   if (query.isPending) {
     // Between automatic retries the reader is told what failed and that the app keeps trying.
     const retrying = query.failureCount > 0;
@@ -80,7 +94,35 @@ export function DataStatus({ query }: { query: UseQueryResult<DatasetView> }) {
       </div>
     );
   }
-  return <ProblemsSummary dataset={query.data} />;
+  if (provisional && confirmation.isError) {
+    // The overview stays on screen: it is true as far as it goes.
+    return (
+      <div className="status status-error" role="alert">
+        <h2>{t.fullLoadFailedTitle}</h2>
+        <p>
+          {errorMessage(confirmation.error, t)} {t.fullLoadFailed}
+        </p>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void query.refetch()}
+          disabled={query.isFetching}
+        >
+          {query.isFetching ? t.retrying : t.retry}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <>
+      {provisional && preparing && (
+        <p className="status" aria-busy="true" data-testid="preparing-full">
+          <span className="spinner" aria-hidden="true" /> {t.preparingFull}
+        </p>
+      )}
+      <ProblemsSummary dataset={query.data} />
+    </>
+  );
 }
 
 function ProblemsSummary({ dataset }: { dataset: DatasetView }) {
