@@ -290,7 +290,9 @@ export class LocalBackend implements DataBackend {
     const full = new Promise<DatasetSummary>((resolve) => (settle = resolve));
     // Nobody may be waiting yet: a failure is still read by whoever asks next.
     full.catch(() => undefined);
-    this.full = full;
+    // Not the summary itself: kept here, it would hold its columns for the worker's lifetime.
+    this.full = full.then(() => undefined);
+    this.full.catch(() => undefined);
     const start = () => {
       if (this.startFull === start) this.startFull = null;
       clearTimeout(this.fullFallback);
@@ -303,7 +305,11 @@ export class LocalBackend implements DataBackend {
     };
     clearTimeout(this.fullFallback);
     const quick = await fetchSnapshot(url);
-    if (load !== this.loads) throw new Error('a newer load replaced this one');
+    if (load !== this.loads) {
+      // Whoever waited on this load is answered, by the error: the newer load has its own.
+      settle(Promise.reject(new Error('a newer load replaced this one')));
+      throw new Error('a newer load replaced this one');
+    }
     if (quick === null) {
       start();
       this.confirmation = Promise.resolve(null);
