@@ -179,6 +179,12 @@ export interface DataBackend {
   dispose(): void;
 }
 
+/**
+ * From this many records on, the full file behind a snapshot waits for the first drawing: below
+ * it, reading the file costs less than a frame's worth of the map's start.
+ */
+export const DEFER_FULL_FROM = 5000;
+
 /** When the put-off work starts if the page never says its first screen is drawn. */
 export const IDLE_WORK_FALLBACK_MS = 5000;
 
@@ -278,10 +284,11 @@ export class LocalBackend implements DataBackend {
    * The snapshot first, then the full file. The snapshot is a quarter of the bytes with nothing
    * to validate record by record; read at the same time, the two bodies shared the worker and
    * the full file's parsing held the snapshot back by seconds at 100,000 actors. After a
-   * snapshot, on the first load, the full file waits until the page has drawn its first actors
-   * (catchUp()) or a request needs the records (results, search, profiles, exports), whichever
-   * comes first: parsing it took a core from the page and MapLibre while they drew. A later load
-   * is a retry, with the screen already drawn and the reader waiting for the records: at once.
+   * snapshot of a large dataset, on the first load, the full file waits until the page has drawn
+   * its first actors (catchUp()) or a request needs the records (results, search, profiles,
+   * exports), whichever comes first: parsing it took a core from the page and MapLibre while they
+   * drew. A small file is read at once (it is in before the map has drawn, and search never
+   * waits for it), and so is a later load: a retry, with the reader waiting for the records.
    */
   async load(url: string): Promise<DatasetSummary> {
     const load = ++this.loads;
@@ -315,7 +322,7 @@ export class LocalBackend implements DataBackend {
       this.confirmation = Promise.resolve(null);
       return full;
     }
-    if (load === 1) {
+    if (load === 1 && quick.recordCount >= DEFER_FULL_FROM) {
       this.startFull = start;
       this.fullFallback = setTimeout(start, IDLE_WORK_FALLBACK_MS);
     } else start();

@@ -35,7 +35,7 @@ describe('the first view', () => {
     expect(first.count).toBe(ALL);
     expect(first.onMap).toBe(35 - 5); // five actors have no point: listed, not drawn
     expect(first.names).toContain('ANA Futura');
-    // The full file is asked for once the map has drawn, and it is still on its way.
+    // The full file (small, so asked for at once) is still on its way.
     await app.waitForText(/Sökning, antal per filter och profiler blir klara/);
     expect(app.snapshotRequests).toBe(1);
     expect(app.datasetRequests).toBe(1);

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { IDLE_WORK_FALLBACK_MS, LocalBackend, snippet } from '@/data/backend.ts';
+import { DEFER_FULL_FROM, IDLE_WORK_FALLBACK_MS, LocalBackend, snippet } from '@/data/backend.ts';
 import { snippetAt } from '@/data/dataset-view.ts';
 import { DatasetLoadError } from '@/data/load-error.ts';
 import { parseDataset } from '@/data/parse-dataset.ts';
@@ -140,7 +140,30 @@ describe('a first view from the summary snapshot', () => {
   });
   afterAll(() => server.close());
 
-  it('comes before the full file, which waits for the first drawing and then confirms it', async () => {
+  it('comes first; a large file waits for the first drawing, then has its say', async () => {
+    // The snapshot of a large dataset (its record count says so; the file then corrects it).
+    const large = JSON.parse(snapshotOf(text)) as { recordCount: number };
+    large.recordCount = DEFER_FULL_FROM;
+    server.use(
+      fullFile(),
+      snapshotHandler(() => JSON.stringify(large)),
+    );
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const local = new LocalBackend();
+    const { client, close } = connect(local);
+    const first = await client.load(URL_);
+    expect(first.provisional).toBe(true);
+    expect(first.columns.ids).toHaveLength(published.features.length);
+    await new Promise((done) => setTimeout(done, 50));
+    expect(fullRequests).toBe(0);
+    await client.catchUp();
+    expect(fullRequests).toBe(1);
+    expect((await client.confirmed())?.recordCount).toBe(published.features.length);
+    close();
+    local.dispose();
+  });
+
+  it('has a small file read at once, which confirms it', async () => {
     server.use(
       fullFile(),
       snapshotHandler(() => snapshotOf(text)),
@@ -149,23 +172,25 @@ describe('a first view from the summary snapshot', () => {
     const { client, close } = connect(local);
     const first = await client.load(URL_);
     expect(first.provisional).toBe(true);
-    expect(first.columns.ids).toHaveLength(published.features.length);
-    expect(fullRequests).toBe(0);
-    await client.catchUp();
-    expect(fullRequests).toBe(1);
     expect(await client.confirmed()).toBeNull();
+    expect(fullRequests).toBe(1);
     close();
     local.dispose();
   });
 
   it('lets a request that needs the records start the full file, and answers it from there', async () => {
+    const large = JSON.parse(snapshotOf(text)) as { recordCount: number };
+    large.recordCount = DEFER_FULL_FROM;
     server.use(
       fullFile(),
-      snapshotHandler(() => snapshotOf(text)),
+      snapshotHandler(() => JSON.stringify(large)),
     );
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const local = new LocalBackend();
     const { client, close } = connect(local);
     await client.load(URL_);
+    await new Promise((done) => setTimeout(done, 50));
+    expect(fullRequests).toBe(0);
     const found = await client.results({ ...request, q: 'flemingsberg' });
     expect(found.order.length).toBeGreaterThan(0);
     expect(fullRequests).toBe(1);

@@ -35,9 +35,9 @@ export function errorMessage(error: unknown, t: Messages): string {
 const SLOW_AFTER_MS = 4000;
 /**
  * The full file behind a first view from the snapshot is announced only when it keeps search and
- * profiles waiting noticeably: with a small dataset it is in before anyone could read the line.
+ * profiles waiting noticeably: a line shown for a moment, then gone, only moves the page about.
  */
-const PREPARING_AFTER_MS = 1000;
+const PREPARING_AFTER_MS = 2000;
 
 function useSlow(pending: boolean, after = SLOW_AFTER_MS): boolean {
   const [slow, setSlow] = useState(false);
