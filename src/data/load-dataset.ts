@@ -2,7 +2,7 @@
  * The dataset query (bulletproof-react's one-file-per-query rule): its options and its hooks.
  * The backend fetches, validates and indexes off the main thread; the page gets a summary.
  */
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { config } from '@/app/config.ts';
 import { getBackend } from './create-backend.ts';
 import { viewOf } from './dataset-view.ts';
@@ -36,35 +36,32 @@ export function useDataset() {
   return useQuery(datasetQueryOptions(config.dataUrl));
 }
 
-const confirmationQueryOptions = (url: string, loadedAt: number) =>
+/**
+ * While the view on screen came from the summary snapshot: the full file's word on it. A
+ * different summary replaces the view before the answer is in (so that no answer of the worker,
+ * whose positions are the full file's, meets the snapshot's view); a failure is the query's error,
+ * shown by DataStatus with the view left on screen.
+ */
+const confirmationQueryOptions = (client: QueryClient, url: string, loadedAt: number) =>
   queryOptions({
     // A new load (a retry) is a new question.
     queryKey: ['dataset-confirmed', url, loadedAt],
-    queryFn: () => getBackend().confirmed(),
+    queryFn: async () => {
+      const replacement = await getBackend().confirmed();
+      if (replacement) client.setQueryData(datasetQueryOptions(url).queryKey, viewOf(replacement));
+      markFullData();
+      return replacement;
+    },
     staleTime: Infinity,
     gcTime: Infinity,
     retry: false,
   });
 
-/**
- * While the view on screen came from the summary snapshot: the full file's word on it. A
- * different summary replaces the view, before the answer is marked in (so that no answer of the
- * worker, whose positions are the full file's, meets the snapshot's view); a failure is the
- * query's error, shown by DataStatus with the view left on screen. Used once, by the app.
- */
+/** Asks for the full file's word while the view is provisional. Used once, by the app. */
 export function useDatasetConfirmation() {
-  const queryClient = useQueryClient();
   const dataset = useDataset();
-  const options = confirmationQueryOptions(config.dataUrl, dataset.dataUpdatedAt);
   return useQuery({
-    ...options,
-    queryFn: async (context) => {
-      const replacement = await options.queryFn!(context);
-      if (replacement)
-        queryClient.setQueryData(datasetQueryOptions(config.dataUrl).queryKey, viewOf(replacement));
-      markFullData();
-      return replacement;
-    },
+    ...confirmationQueryOptions(useQueryClient(), config.dataUrl, dataset.dataUpdatedAt),
     enabled: dataset.data?.provisional === true,
   });
 }
@@ -77,7 +74,7 @@ export function useDatasetConfirmation() {
 export function useFullDataIn(): boolean {
   const dataset = useDataset();
   const confirmation = useQuery({
-    ...confirmationQueryOptions(config.dataUrl, dataset.dataUpdatedAt),
+    ...confirmationQueryOptions(useQueryClient(), config.dataUrl, dataset.dataUpdatedAt),
     // Only read here: useDatasetConfirmation asks.
     enabled: false,
   });

@@ -729,47 +729,35 @@ export async function openApp(path = '/', options: OpenOptions = {}): Promise<Ap
       } as typeof original;
     });
   }
-  if (options.dataset || options.snapshot) {
-    const r = options.snapshot ?? { status: 404, body: 'no snapshot' };
-    await page.route('**/data/aktorskartan.summary.json', async (route: Route) => {
-      app.snapshotRequests += 1;
-      if (r.delayMs) await new Promise((done) => setTimeout(done, r.delayMs));
-      if (r.fail) return route.abort('failed');
-      if (r.body === undefined && r.status === undefined) return route.continue();
-      return route.fulfill({
-        status: r.status ?? 200,
-        contentType: 'application/json',
-        body: r.body ?? '',
-      });
-    });
-  } else {
-    await page.route('**/data/aktorskartan.summary.json', (route) => {
-      app.snapshotRequests += 1;
-      return route.continue();
-    });
-  }
-  if (options.dataset) {
-    const respond = options.dataset;
-    await page.route('**/data/aktorskartan.geojson', async (route: Route) => {
-      app.datasetRequests += 1;
-      const r = typeof respond === 'function' ? respond(app.datasetRequests) : respond;
-      if (r.delayMs) await new Promise((done) => setTimeout(done, r.delayMs));
-      if (r.fail) return route.abort('failed');
-      if (r.body === undefined && r.status === undefined) return route.continue();
-      return route.fulfill({
-        status: r.status ?? 200,
-        contentType: 'application/geo+json',
-        body: r.body ?? '',
-      });
-    });
-  } else {
-    await page.route('**/data/aktorskartan.geojson', (route) => {
-      app.datasetRequests += 1;
-      return route.continue();
-    });
-  }
+  // The dataset and its summary snapshot, each counted, and answered as the test says (a test
+  // that replaces the dataset gets no snapshot unless it gives one: one of other data would show
+  // first).
+  const snapshot =
+    options.snapshot ?? (options.dataset ? { status: 404, body: 'no snapshot' } : undefined);
+  await page.route('**/data/aktorskartan.summary.json', (route: Route) => {
+    app.snapshotRequests += 1;
+    return respond(route, snapshot, 'application/json');
+  });
+  const dataset = options.dataset;
+  await page.route('**/data/aktorskartan.geojson', (route: Route) => {
+    app.datasetRequests += 1;
+    const r = typeof dataset === 'function' ? dataset(app.datasetRequests) : dataset;
+    return respond(route, r, 'application/geo+json');
+  });
   await app.goto(path, options.waitForMap ?? !options.noWebGL);
   return app;
+}
+
+/** Answers a request as a test asked: as served (no answer given, or neither body nor status), or not. */
+async function respond(
+  route: Route,
+  r: DatasetResponse | undefined,
+  contentType: string,
+): Promise<void> {
+  if (r?.delayMs) await new Promise((done) => setTimeout(done, r.delayMs));
+  if (r?.fail) return route.abort('failed');
+  if (r === undefined || (r.body === undefined && r.status === undefined)) return route.continue();
+  return route.fulfill({ status: r.status ?? 200, contentType, body: r.body ?? '' });
 }
 
 /** The shipped dataset, as the app fetches it. */
