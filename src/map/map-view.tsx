@@ -25,7 +25,7 @@ import {
 import type { PlaceIndex, ResultPlaces } from '@/domain/places.ts';
 import { HOME_VIEW, OVERVIEW_BBOX, type BBox } from '@/domain/region.ts';
 import type { MapViewState } from '@/domain/url-state.ts';
-import { embeddedStyle } from './basemap-style.ts';
+import { TOWN_LABELS_LAYER, embeddedStyle } from './basemap-style.ts';
 import {
   INTERACTIVE_LAYERS,
   PLACES_SOURCE,
@@ -43,6 +43,7 @@ import {
   focusPointLayers,
 } from './focus-layers.ts';
 import { registerMap } from './map-image.ts';
+import { addTownLabels } from './town-labels.ts';
 import { markerFor } from './marker-images.ts';
 import { maplibregl } from './setup.ts';
 import { isNoWebGLError } from './webgl.ts';
@@ -123,6 +124,8 @@ const FOCUS_MARKERS_LAYER = 'focus-markers';
 const interactiveLayers = [...INTERACTIVE_LAYERS, FOCUS_MARKERS_LAYER];
 /** How long an online style may take before the embedded one replaces it. */
 const ONLINE_STYLE_TIMEOUT_MS = 8000;
+/** Town names wait for the first actors to be drawn, but no longer than this after `load`. */
+const TOWNS_AT_LATEST_MS = 3000;
 
 export default function MapView(props: MapViewProps) {
   const {
@@ -168,6 +171,15 @@ export default function MapView(props: MapViewProps) {
     );
   }, []);
   useEffect(() => () => registerMap(null), []);
+  // Town names follow the first actors (see townLabels): once due, they stay due, also for the
+  // embedded style coming back after an online one failed.
+  const towns = useRef({ due: false, timer: 0 });
+  const showTowns = useCallback((map: MapLibreEvent['target']) => {
+    towns.current.due = true;
+    window.clearTimeout(towns.current.timer);
+    addTownLabels(map, document.baseURI);
+  }, []);
+  useEffect(() => () => window.clearTimeout(towns.current.timer), []);
   // The markers need not wait for the basemap's `load`: cluster for the opening view at once.
   useEffect(updateGrid, [updateGrid]);
   const clustering = useMemo<Clustering | null>(
@@ -245,14 +257,19 @@ export default function MapView(props: MapViewProps) {
         if (d.reported || d.features === 0) return;
         d.reported = true;
         d.report();
+        showTowns(map);
       });
+      map.on('style.load', () => {
+        if (towns.current.due) addTownLabels(map, document.baseURI);
+      });
+      towns.current.timer = window.setTimeout(() => showTowns(map), TOWNS_AT_LATEST_MS);
       registerMap(map);
       setLoaded(true);
       updateGrid();
       reportView();
       onReady();
     },
-    [onFailure, onReady, reportView, updateGrid],
+    [onFailure, onReady, reportView, updateGrid, showTowns],
   );
 
   const handleError = useCallback(
@@ -539,6 +556,15 @@ function exposeTestHook(map: MapLibreEvent['target'], dataVersion: { readonly cu
       const p = map.project([lon, lat]);
       return { x: p.x, y: p.y };
     },
+    /** Town names drawn by the embedded basemap. */
+    townNames: () =>
+      map.getLayer(TOWN_LABELS_LAYER)
+        ? map
+            .queryRenderedFeatures({ layers: [TOWN_LABELS_LAYER] })
+            .map((f) => String(f.properties.name))
+        : [],
+    /** The style's layers, bottom to top. */
+    layerOrder: () => map.getLayersOrder(),
     /** True when the map has nothing left to load or animate. */
     isIdle: () => map.loaded() && !map.isMoving() && map.areTilesLoaded(),
     zoom: () => map.getZoom(),

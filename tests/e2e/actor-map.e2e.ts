@@ -1,6 +1,8 @@
 /**
  * The actor map, end to end, on the built app in Debian Chromium with real WebGL (SwiftShader).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openApp, shippedDataset, type AppDriver } from './driver.ts';
 
@@ -12,6 +14,11 @@ afterEach(async () => {
 });
 
 const data = shippedDataset();
+const basemapTowns = (
+  JSON.parse(
+    readFileSync(join(import.meta.dirname, '../../public/basemap/places.geojson'), 'utf8'),
+  ) as { features: { properties: { name: string } }[] }
+).features.map((f) => f.properties.name);
 const placed = data.features.filter((f) => f.geometry !== null);
 
 describe('the actor map', () => {
@@ -23,6 +30,18 @@ describe('the actor map', () => {
     );
     await app.screenshot('map-start');
     expect(await app.axe()).toEqual([]);
+  });
+
+  it('names the towns of the basemap, under the actor markers', async () => {
+    app = await openApp('/');
+    const towns = await app.townNames();
+    expect(basemapTowns).toEqual(expect.arrayContaining(towns));
+    // Both cities' own spots are taken by actor markers: their names move beside them.
+    expect(towns).toEqual(expect.arrayContaining(['Stockholm', 'Södertälje']));
+    const order = await app.mapLayerOrder();
+    expect(order.indexOf('place-labels')).toBeGreaterThan(order.indexOf('lakes'));
+    expect(order.indexOf('place-labels')).toBeLessThan(order.indexOf('clusters'));
+    expect(order.indexOf('place-labels')).toBeLessThan(order.indexOf('places'));
   });
 
   it('opens an actor clicked on the map, with its owners, sources and position precision', async () => {

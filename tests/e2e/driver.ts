@@ -303,6 +303,17 @@ export class AppDriver {
     return this.page.evaluate(() => window.aktorskartanMap.focusLines());
   }
 
+  /** Town names on the map, once there are any (they follow the first actors). */
+  async townNames(): Promise<string[]> {
+    await this.page.waitForFunction(() => window.aktorskartanMap.townNames().length > 0);
+    return this.page.evaluate(() => window.aktorskartanMap.townNames());
+  }
+
+  /** The map's layers, bottom to top. */
+  async mapLayerOrder(): Promise<string[]> {
+    return this.page.evaluate(() => window.aktorskartanMap.layerOrder());
+  }
+
   /** Actors brought forward on the map (the open actor or programme and its ties). */
   async focusedActors(): Promise<string[]> {
     await this.settled();
@@ -782,6 +793,8 @@ declare global {
       firstClusterPoint: () => { x: number; y: number } | null;
       focusLines: () => { to: string; style: string; inactive: boolean }[];
       focusMarkers: () => { id: string; centre: boolean; coordinates: [number, number] }[];
+      townNames: () => string[];
+      layerOrder: () => string[];
     };
     axe: {
       run: (

@@ -139,6 +139,7 @@ describe('the map failing', () => {
     await app.waitForText(/inbyggda kartan visas i stället/, 15_000);
     await app.mapIdle();
     expect(await app.actorsOnMap()).toBeGreaterThan(0);
+    expect((await app.townNames()).length).toBeGreaterThan(0);
     ignoreNetworkNoise(app);
     // The online style's failed request is blocked or refused: that is the scenario itself.
     app.errors.splice(
