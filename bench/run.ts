@@ -341,10 +341,12 @@ function targets(): string[][] {
     [10_000, 150],
     [100_000, 300],
   ] as const) {
-    const v = has(size) ? median(METRIC.filterMap, size) : null;
+    // Either click: the sector filter, or the sparse one that brings single markers.
+    const clicks = [median(METRIC.filterMap, size), median(METRIC.sparseFilterMap, size)];
+    const v = has(size) ? Math.max(...clicks.map((c) => c ?? 0)) : null;
     out.push([
       `filter click → map settled < ${limit} ms at ${size.toLocaleString('en')}`,
-      ms(v),
+      `worse click ${ms(v)}`,
       verdict(v === null ? null : v < limit),
     ]);
   }

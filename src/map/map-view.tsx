@@ -22,7 +22,7 @@ import {
   clusteringToGeoJSON,
   type Clustering,
 } from '@/domain/cluster.ts';
-import type { PlaceIndex, ResultPlaces } from '@/domain/places.ts';
+import { COLOCATED_ICON, type PlaceIndex, type ResultPlaces } from '@/domain/places.ts';
 import { HOME_VIEW, OVERVIEW_BBOX, type BBox } from '@/domain/region.ts';
 import type { MapViewState } from '@/domain/url-state.ts';
 import { TOWN_LABELS_LAYER, embeddedStyle } from './basemap-style.ts';
@@ -44,6 +44,7 @@ import {
 } from './focus-layers.ts';
 import { registerMap } from './map-image.ts';
 import { addTownLabels } from './town-labels.ts';
+import { warmMarkerProgram } from './program-warm-up.ts';
 import { markerFor } from './marker-images.ts';
 import { maplibregl } from './setup.ts';
 import { isNoWebGLError } from './webgl.ts';
@@ -118,6 +119,8 @@ function fitPadding(width: number, withOverlay: boolean) {
     left: withOverlay ? Math.min(320, width * 0.4) : ring + 20,
   };
 }
+/** A place of two actors: the marker layer then draws both its icon and its text. */
+const WARM_UP_MARKER = { cluster: false, place: -1, placeId: '', count: 2, icon: COLOCATED_ICON };
 const FOCUS_LINE_LAYERS = focusLineLayers();
 const FOCUS_POINT_LAYERS = focusPointLayers();
 const FOCUS_MARKERS_LAYER = 'focus-markers';
@@ -258,6 +261,7 @@ export default function MapView(props: MapViewProps) {
         d.reported = true;
         d.report();
         showTowns(map);
+        warmMarkerProgram(map, placeLayer, WARM_UP_MARKER);
       });
       map.on('style.load', () => {
         if (towns.current.due) addTownLabels(map, document.baseURI);

@@ -13,6 +13,7 @@ afterEach(async () => {
   app = undefined;
 });
 
+const WARM_UP_MARK = 'aktorskartan:marker-program-warmed';
 const data = shippedDataset();
 const basemapTowns = (
   JSON.parse(
@@ -42,6 +43,16 @@ describe('the actor map', () => {
     expect(order.indexOf('place-labels')).toBeGreaterThan(order.indexOf('lakes'));
     expect(order.indexOf('place-labels')).toBeLessThan(order.indexOf('clusters'));
     expect(order.indexOf('place-labels')).toBeLessThan(order.indexOf('places'));
+    // Single markers were on the map from the start: no marker was drawn to prepare them.
+    expect(await app.hasMark(WARM_UP_MARK, 2000)).toBe(false);
+  });
+
+  it('prepares the single markers when it opens on clusters only, and leaves no trace', async () => {
+    app = await openApp('/?map=17.9,59.5,4.8');
+    expect(await app.markersOnMap()).toBe(0);
+    expect(await app.hasMark(WARM_UP_MARK, 10_000)).toBe(true);
+    expect(await app.mapLayerOrder()).not.toContain('marker-program-warm-up');
+    expect(await app.actorsOnMap()).toBe(placed.length);
   });
 
   it('opens an actor clicked on the map, with its owners, sources and position precision', async () => {

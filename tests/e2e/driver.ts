@@ -309,6 +309,26 @@ export class AppDriver {
     return this.page.evaluate(() => window.aktorskartanMap.townNames());
   }
 
+  /** Single-place markers drawn (clusters not counted). */
+  async markersOnMap(): Promise<number> {
+    await this.mapIdle();
+    return this.page.evaluate(() => window.aktorskartanMap.renderedPlaces().length);
+  }
+
+  /** Whether the page has set a User Timing mark of this name, waiting up to `timeout` ms. */
+  async hasMark(name: string, timeout = 0): Promise<boolean> {
+    const has = () =>
+      this.page.evaluate((n) => performance.getEntriesByName(n, 'mark').length > 0, name);
+    if (timeout > 0) {
+      await this.page
+        .waitForFunction((n) => performance.getEntriesByName(n, 'mark').length > 0, name, {
+          timeout,
+        })
+        .catch(() => undefined);
+    }
+    return has();
+  }
+
   /** The map's layers, bottom to top. */
   async mapLayerOrder(): Promise<string[]> {
     return this.page.evaluate(() => window.aktorskartanMap.layerOrder());
