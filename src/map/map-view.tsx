@@ -22,7 +22,7 @@ import {
   clusteringToGeoJSON,
   type Clustering,
 } from '@/domain/cluster.ts';
-import { COLOCATED_ICON, type PlaceIndex, type ResultPlaces } from '@/domain/places.ts';
+import { COLOCATED_ICON, kindIcon, type PlaceIndex, type ResultPlaces } from '@/domain/places.ts';
 import { HOME_VIEW, OVERVIEW_BBOX, type BBox } from '@/domain/region.ts';
 import type { MapViewState } from '@/domain/url-state.ts';
 import { TOWN_LABELS_LAYER, embeddedStyle } from './basemap-style.ts';
@@ -506,18 +506,34 @@ function MarkerImages({ kinds }: { kinds: ReadonlyMap<string, KindEntry> }) {
     const map = current?.getMap();
     if (!map) return;
     const ratio = window.devicePixelRatio || 1;
-    // MapLibre 6 resolves missing images through this resolver; `styleimagemissing` listeners
-    // can no longer answer the request that fired them.
-    map.setMissingStyleImageResolver((id) => {
+    const add = (id: string) => {
       if (map.hasImage(id)) return;
       const image = markerFor(id, kinds, ratio);
       if (image) map.addImage(id, image, { pixelRatio: ratio });
-    });
+    };
+    // MapLibre 6 resolves missing images through this resolver; `styleimagemissing` listeners
+    // can no longer answer the request that fired them.
+    map.setMissingStyleImageResolver(add);
+    // Drawn while the map waits for its tiles rather than when the first markers ask for them:
+    // that was 24–37 ms inside the frame that first showed the shipped data's actors.
+    const ids = [COLOCATED_ICON, ...[...kinds.keys()].map(kindIcon)];
+    const idle = whenIdle(() => ids.forEach(add));
     return () => {
+      idle.cancel();
       map.setMissingStyleImageResolver(null);
     };
   }, [current, kinds]);
   return null;
+}
+
+/** requestIdleCallback where there is one (not in every Safari), else a timeout. */
+function whenIdle(run: () => void): { cancel: () => void } {
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(run, { timeout: 1000 });
+    return { cancel: () => window.cancelIdleCallback(handle) };
+  }
+  const handle = window.setTimeout(run, 50);
+  return { cancel: () => window.clearTimeout(handle) };
 }
 
 /**
@@ -569,6 +585,8 @@ function exposeTestHook(map: MapLibreEvent['target'], dataVersion: { readonly cu
         : [],
     /** The style's layers, bottom to top. */
     layerOrder: () => map.getLayersOrder(),
+    /** The images the map holds (marker icons). */
+    imageIds: () => map.listImages(),
     /** True when the map has nothing left to load or animate. */
     isIdle: () => map.loaded() && !map.isMoving() && map.areTilesLoaded(),
     zoom: () => map.getZoom(),

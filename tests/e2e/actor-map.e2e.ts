@@ -51,6 +51,9 @@ describe('the actor map', () => {
     app = await openApp('/?map=17.9,59.5,4.8');
     expect(await app.markersOnMap()).toBe(0);
     expect(await app.hasMark(WARM_UP_MARK, 10_000)).toBe(true);
+    // Every kind's icon is drawn ahead, though no single marker has asked for one yet.
+    const kinds = new Set(data.features.map((f) => `kind:${f.properties.kind}`));
+    expect(await app.mapImages()).toEqual(expect.arrayContaining([...kinds]));
     expect(await app.mapLayerOrder()).not.toContain('marker-program-warm-up');
     expect(await app.actorsOnMap()).toBe(placed.length);
   });

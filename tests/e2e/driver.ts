@@ -329,6 +329,11 @@ export class AppDriver {
     return has();
   }
 
+  /** The images the map holds (marker icons). */
+  async mapImages(): Promise<string[]> {
+    return this.page.evaluate(() => window.aktorskartanMap.imageIds());
+  }
+
   /** The map's layers, bottom to top. */
   async mapLayerOrder(): Promise<string[]> {
     return this.page.evaluate(() => window.aktorskartanMap.layerOrder());
@@ -793,7 +798,7 @@ async function respond(
 
 /** The shipped dataset, as the app fetches it. */
 export function shippedDataset(): {
-  features: { id: string; geometry: unknown; properties: { name: string } }[];
+  features: { id: string; geometry: unknown; properties: { name: string; kind: string } }[];
 } {
   return JSON.parse(
     readFileSync(join(import.meta.dirname, '../../dist/data/aktorskartan.geojson'), 'utf8'),
@@ -815,6 +820,7 @@ declare global {
       focusMarkers: () => { id: string; centre: boolean; coordinates: [number, number] }[];
       townNames: () => string[];
       layerOrder: () => string[];
+      imageIds: () => string[];
     };
     axe: {
       run: (
