@@ -13,6 +13,8 @@ import type { BBox } from './region.ts';
 import {
   COLOCATED_ICON,
   kindIcon,
+  mercatorX,
+  mercatorY,
   placeIdOf,
   type PlaceIndex,
   type ResultPlaces,
@@ -51,6 +53,50 @@ export interface Clustering {
 }
 
 const CELL_KEY = 2 ** 26;
+/** A flat table of up to this many cells (4 MB); a larger box of cells goes to a Map. */
+const MAX_TABLE_CELLS = 1 << 20;
+
+/**
+ * Cell coordinates → cell number (-1 for none). Over the box of cells the view covers (plus a
+ * margin for the neighbours merging looks at), a flat array; anything else in a Map. At a million
+ * places, Map lookups with keys too large to be small integers were most of the clustering time.
+ */
+class CellTable {
+  private readonly flat: Int32Array | null;
+  private readonly others = new Map<number, number>();
+
+  constructor(
+    private readonly x0: number,
+    private readonly y0: number,
+    private readonly width: number,
+    private readonly height: number,
+  ) {
+    this.flat =
+      width > 0 && height > 0 && width * height <= MAX_TABLE_CELLS
+        ? new Int32Array(width * height).fill(-1)
+        : null;
+  }
+
+  private slot(cx: number, cy: number): number {
+    const dx = cx - this.x0;
+    const dy = cy - this.y0;
+    return this.flat && dx >= 0 && dx < this.width && dy >= 0 && dy < this.height
+      ? dx * this.height + dy
+      : -1;
+  }
+
+  get(cx: number, cy: number): number {
+    const slot = this.slot(cx, cy);
+    if (slot >= 0) return (this.flat as Int32Array)[slot] as number;
+    return this.others.get(cx * CELL_KEY + cy) ?? -1;
+  }
+
+  set(cx: number, cy: number, cell: number): void {
+    const slot = this.slot(cx, cy);
+    if (slot >= 0) (this.flat as Int32Array)[slot] = cell;
+    else this.others.set(cx * CELL_KEY + cy, cell);
+  }
+}
 
 export function clusterPlaces(
   places: PlaceIndex,
@@ -65,7 +111,16 @@ export function clusterPlaces(
   // Bin the places in view into cells.
   // Place → its cell, for the places in view; -1 for the rest.
   const cellOfPlace = new Int32Array(places.size).fill(-1);
-  const cellIndex = new Map<number, number>();
+  const x0 = cell ? Math.floor(mercatorX(west) / cell) - 1 : 0;
+  const y0 = cell ? Math.floor(mercatorY(north) / cell) - 1 : 0;
+  const table = cell
+    ? new CellTable(
+        x0,
+        y0,
+        Math.floor(mercatorX(east) / cell) - x0 + 2,
+        Math.floor(mercatorY(south) / cell) - y0 + 2,
+      )
+    : new CellTable(0, 0, 0, 0);
   const gx: number[] = [];
   const gy: number[] = [];
   const sx: number[] = [];
@@ -78,8 +133,16 @@ export function clusterPlaces(
   const be: number[] = [];
   const bn: number[] = [];
   const { list, count } = results;
-  for (let k = 0; k < list.length; k++) {
-    const p = list[k]!;
+  // Places in index order, whatever the results' order: the columns are then read front to
+  // back (at a million places, reading them in name order was mostly waiting on memory), and
+  // the clustering does not depend on how the list is sorted. Many results: every place is
+  // looked at; few: just theirs, sorted.
+  const scanAll = list.length > places.size / 8;
+  const sorted = scanAll ? null : Uint32Array.from(list).sort();
+  const visits = scanAll ? places.size : list.length;
+  for (let k = 0; k < visits; k++) {
+    const p = sorted ? sorted[k]! : k;
+    if (count[p] === 0) continue;
     const lon = places.lon[p]!;
     const lat = places.lat[p]!;
     if (lon < west || lon > east || lat < south || lat > north) continue;
@@ -89,11 +152,10 @@ export function clusterPlaces(
     // Above maxZoom every place is its own cell.
     const cx = cell ? Math.floor(x / cell) : p;
     const cy = cell ? Math.floor(y / cell) : 0;
-    const key = cx * CELL_KEY + cy;
-    let c = cellIndex.get(key);
-    if (c === undefined) {
+    let c = table.get(cx, cy);
+    if (c < 0) {
       c = gx.length;
-      cellIndex.set(key, c);
+      table.set(cx, cy, c);
       gx.push(cx);
       gy.push(cy);
       sx.push(0);
@@ -133,8 +195,8 @@ export function clusterPlaces(
       for (let dx = -1; dx <= 1; dx++) {
         for (let dy = -1; dy <= 1; dy++) {
           if (dx === 0 && dy === 0) continue;
-          const nb = cellIndex.get((gx[c]! + dx) * CELL_KEY + gy[c]! + dy);
-          if (nb === undefined || done[nb]) continue;
+          const nb = table.get(gx[c]! + dx, gy[c]! + dy);
+          if (nb < 0 || done[nb]) continue;
           const ox = sx[nb]! / actors[nb]! - cx;
           const oy = sy[nb]! / actors[nb]! - cy;
           if (ox * ox + oy * oy > cell * cell) continue;
