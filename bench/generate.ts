@@ -5,6 +5,7 @@
  * Realistic shape: Zipf-distributed sectors and municipalities, 0–4 programmes per actor, Nordic
  * names with å ä ö ø æ, 30-word descriptions, points over Sweden.
  */
+import { closeSync, openSync, writeSync } from 'node:fs';
 import facilityTypes from '../data/vocabularies/facility-types.json';
 import kinds from '../data/vocabularies/kinds.json';
 import programmeRoles from '../data/vocabularies/programme-roles.json';
@@ -106,7 +107,41 @@ export interface GenerateOptions {
 }
 
 /** A complete dataset file (the format the app fetches), with its own vocabularies. */
-export function generateDataset({
+export function generateDataset(options: GenerateOptions) {
+  const { envelope, features } = generateParts(options);
+  return { ...envelope, features: [...features] };
+}
+
+/**
+ * Writes a dataset file a feature at a time: a million actors (about 1.1 GB) are more than one
+ * JavaScript string can hold. The same content, byte for byte, as JSON.stringify(generateDataset).
+ */
+export function writeDatasetFile(path: string, options: GenerateOptions): void {
+  const { envelope, features } = generateParts(options);
+  const fd = openSync(path, 'w');
+  try {
+    const head = JSON.stringify({ ...envelope, features: [] });
+    writeSync(fd, head.slice(0, -2));
+    let batch: string[] = [];
+    let first = true;
+    const flush = () => {
+      if (batch.length === 0) return;
+      writeSync(fd, (first ? '' : ',') + batch.join(','));
+      first = false;
+      batch = [];
+    };
+    for (const feature of features) {
+      batch.push(JSON.stringify(feature));
+      if (batch.length === 2000) flush();
+    }
+    flush();
+    writeSync(fd, ']}');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function generateParts({
   count,
   seed = 1,
   municipalities = 290,
@@ -140,7 +175,10 @@ export function generateDataset({
     sources: ['synthetic'],
   }));
 
-  const features = Array.from({ length: count }, (_, i) => {
+  function* features() {
+    for (let i = 0; i < count; i++) yield feature(i);
+  }
+  const feature = (i: number) => {
     const m = municipalityEntries[municipalityOf()]!;
     const [clon, clat] = m.centre as [number, number];
     const coordinates: [number, number] = [
@@ -199,9 +237,9 @@ export function generateDataset({
         },
       },
     };
-  });
+  };
 
-  return {
+  const envelope = {
     type: 'FeatureCollection',
     metadata: {
       title: `Synthetic benchmark dataset (${count} actors, seed ${seed})`,
@@ -228,6 +266,6 @@ export function generateDataset({
         type: 'report',
       },
     ],
-    features,
   };
+  return { envelope, features: features() };
 }

@@ -176,7 +176,17 @@ export interface DataBackend {
    * screen; without the call it starts by itself after IDLE_WORK_FALLBACK_MS.
    */
   catchUp(): Promise<void>;
+  /**
+   * How far the load of a large file has come (read a feature at a time, fetch-dataset.ts), or
+   * null when no such load is under way.
+   */
+  progress(): Promise<LoadProgress | null>;
   dispose(): void;
+}
+
+export interface LoadProgress {
+  /** Actor records read from the file so far. */
+  recordsRead: number;
 }
 
 /**
@@ -279,6 +289,7 @@ export class LocalBackend implements DataBackend {
   private fullFallback: ReturnType<typeof setTimeout> | undefined;
   private confirmation: Promise<DatasetSummary | null> = Promise.resolve(null);
   private loads = 0;
+  private loadProgress: LoadProgress | null = null;
 
   /**
    * The snapshot first, then the full file. The snapshot is a quarter of the bytes with nothing
@@ -303,12 +314,18 @@ export class LocalBackend implements DataBackend {
     const start = () => {
       if (this.startFull === start) this.startFull = null;
       clearTimeout(this.fullFallback);
-      settle(
-        fetchDataset(url).then((dataset) => {
-          if (load !== this.loads) throw new Error('a newer load replaced this one');
-          return this.use(dataset);
-        }),
-      );
+      const onProgress = (recordsRead: number) => {
+        if (load === this.loads) this.loadProgress = { recordsRead };
+      };
+      const loaded = fetchDataset(url, undefined, onProgress).then((dataset) => {
+        if (load !== this.loads) throw new Error('a newer load replaced this one');
+        return this.use(dataset);
+      });
+      const done = () => {
+        if (load === this.loads) this.loadProgress = null;
+      };
+      loaded.then(done, done);
+      settle(loaded);
     };
     clearTimeout(this.fullFallback);
     const quick = await fetchSnapshot(url);
@@ -339,6 +356,10 @@ export class LocalBackend implements DataBackend {
 
   confirmed(): Promise<DatasetSummary | null> {
     return this.confirmation;
+  }
+
+  progress(): Promise<LoadProgress | null> {
+    return Promise.resolve(this.loadProgress);
   }
 
   /** Takes an already parsed dataset (tests, benchmarks). */

@@ -22,6 +22,7 @@ class DeferredBackend implements DataBackend {
   focus: DataBackend['focus'] = (request) => this.target.then((b) => b.focus(request));
   records: DataBackend['records'] = (indices) => this.target.then((b) => b.records(indices));
   catchUp: DataBackend['catchUp'] = () => this.target.then((b) => b.catchUp());
+  progress: DataBackend['progress'] = () => this.target.then((b) => b.progress());
   dispose(): void {
     void this.target.then((b) => b.dispose());
   }

@@ -9,13 +9,14 @@ import type { ForwardIndex } from '@/domain/facets.ts';
 import { buildPlaceIndex } from '@/domain/places.ts';
 import { FACETS } from '@/domain/url-state.ts';
 import { byId, indexVocabularies, type VocabularyIndex } from './dataset.ts';
+import { IdIndex, type IdLookup } from './id-index.ts';
 
 export interface DatasetView extends DatasetSummary {
   vocab: VocabularyIndex;
   programmeById: ReadonlyMap<string, DatasetSummary['programmes'][number]>;
   sourceById: ReadonlyMap<string, DatasetSummary['sources'][number]>;
   /** Actor id → index into the columns. */
-  indexOf: ReadonlyMap<string, number>;
+  indexOf: IdLookup;
   actorCount: number;
   kindsPresent: ReadonlySet<string>;
 }
@@ -27,7 +28,7 @@ export function viewOf(summary: DatasetSummary): DatasetView {
     vocab: indexVocabularies(summary.vocabularies),
     programmeById: byId(summary.programmes),
     sourceById: byId(summary.sources),
-    indexOf: new Map(columns.ids.map((id, i) => [id, i])),
+    indexOf: new IdIndex(columns.ids),
     actorCount: columns.ids.length,
     kindsPresent: new Set(columns.kinds),
   };

@@ -41,6 +41,28 @@ export function recordLabel(raw: unknown, index: number): string {
  * schema by property tests, about 12 times faster than zod without eval); only a record it does
  * not accept goes to zod, which decides and explains.
  */
+function parseOne<S extends z.ZodType>(
+  raw: unknown,
+  index: number,
+  schema: S,
+  fast: (raw: unknown) => z.infer<S> | null,
+  what: string,
+  problems: Problem[],
+): z.infer<S> | null {
+  const quick = fast(raw);
+  if (quick !== null) return quick;
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  problems.push(
+    ...problemsFromZod(
+      result.error,
+      { recordId: recordLabel(raw, index), what },
+      'record-excluded',
+    ),
+  );
+  return null;
+}
+
 function parseEach<S extends z.ZodType>(
   items: readonly unknown[],
   schema: S,
@@ -50,49 +72,64 @@ function parseEach<S extends z.ZodType>(
 ): z.infer<S>[] {
   const parsed: z.infer<S>[] = [];
   items.forEach((raw, index) => {
-    const quick = fast(raw);
-    if (quick !== null) {
-      parsed.push(quick);
-      return;
-    }
-    const result = schema.safeParse(raw);
-    if (result.success) parsed.push(result.data);
-    else
-      problems.push(
-        ...problemsFromZod(
-          result.error,
-          { recordId: recordLabel(raw, index), what },
-          'record-excluded',
-        ),
-      );
+    const one = parseOne(raw, index, schema, fast, what, problems);
+    if (one !== null) parsed.push(one);
   });
   return parsed;
 }
 
-export function parseDataset(json: unknown): Dataset {
-  const envelope = DatasetEnvelope.safeParse(json);
-  if (!envelope.success) {
-    throw new DatasetFormatError(
-      problemsFromZod(envelope.error, {}, 'record-excluded').map((p) => ({
-        ...p,
-        code: 'envelope',
-      })),
-    );
-  }
-  const { metadata, vocabularies, features } = envelope.data;
-  const problems: Problem[] = [];
-  const vocab = indexVocabularies(vocabularies);
+/**
+ * Reads a dataset a record at a time: each feature is parsed and checked when it arrives (and its
+ * raw form can be dropped), the envelope at the end. For files too large to parse as one document
+ * (fetch-dataset.ts); a whole document goes through parseDataset, which uses the same steps.
+ */
+export class DatasetReader {
+  private readonly features: ActorFeature[] = [];
+  private readonly featureProblems: Problem[] = [];
+  private count = 0;
 
-  const programmes = parseEach(
-    envelope.data.programmes,
-    Programme,
-    fastProgramme,
-    'programme',
-    problems,
-  );
-  const sources = parseEach(envelope.data.sources, Source, fastSource, 'source', problems);
-  const actors = parseEach(features, ActorFeature, fastActorFeature, 'actor', problems).map(
-    (f): Actor => {
+  /** Actor records added so far, valid or not. */
+  get recordsRead(): number {
+    return this.count;
+  }
+
+  addFeature(raw: unknown): void {
+    const parsed = parseOne(
+      raw,
+      this.count++,
+      ActorFeature,
+      fastActorFeature,
+      'actor',
+      this.featureProblems,
+    );
+    if (parsed !== null) this.features.push(parsed);
+  }
+
+  /** The rest of the file, with its `features` (if any) read like the ones added one by one. */
+  finish(json: unknown): Dataset {
+    const envelope = DatasetEnvelope.safeParse(json);
+    if (!envelope.success) {
+      throw new DatasetFormatError(
+        problemsFromZod(envelope.error, {}, 'record-excluded').map((p) => ({
+          ...p,
+          code: 'envelope',
+        })),
+      );
+    }
+    for (const raw of envelope.data.features) this.addFeature(raw);
+    const { metadata, vocabularies } = envelope.data;
+    const problems: Problem[] = [];
+    const vocab = indexVocabularies(vocabularies);
+    const programmes = parseEach(
+      envelope.data.programmes,
+      Programme,
+      fastProgramme,
+      'programme',
+      problems,
+    );
+    const sources = parseEach(envelope.data.sources, Source, fastSource, 'source', problems);
+    problems.push(...this.featureProblems);
+    const actors = this.features.map((f): Actor => {
       const point = f.geometry?.coordinates ?? null;
       if (point && !inBBox(OVERVIEW_BBOX, point[0], point[1])) {
         // Outside the map's area: most likely a typo or longitude and latitude swapped. The actor is
@@ -111,23 +148,27 @@ export function parseDataset(json: unknown): Dataset {
       }
       // The parsed properties are a fresh object of our own: extend it rather than copy it.
       return Object.assign(f.properties, { coordinates: point });
-    },
-  );
+    });
 
-  const checked = checkReferences({ actors, programmes, sources, vocab });
-  problems.push(...checked.problems);
+    const checked = checkReferences({ actors, programmes, sources, vocab });
+    problems.push(...checked.problems);
 
-  return {
-    metadata,
-    vocabularies,
-    vocab,
-    programmes: checked.programmes,
-    programmeById: byId(checked.programmes),
-    sources: checked.sources,
-    sourceById: byId(checked.sources),
-    actors: checked.actors,
-    actorById: byId(checked.actors),
-    recordCount: features.length,
-    problems,
-  };
+    return {
+      metadata,
+      vocabularies,
+      vocab,
+      programmes: checked.programmes,
+      programmeById: byId(checked.programmes),
+      sources: checked.sources,
+      sourceById: byId(checked.sources),
+      actors: checked.actors,
+      actorById: byId(checked.actors),
+      recordCount: this.count,
+      problems,
+    };
+  }
+}
+
+export function parseDataset(json: unknown): Dataset {
+  return new DatasetReader().finish(json);
 }

@@ -1,6 +1,11 @@
 /** The page's side of the dataset worker: the DataBackend interface over postMessage. */
 import type { DataBackend } from './backend.ts';
-import { deserializeError, type Method, type WorkerResponse } from './worker-protocol.ts';
+import {
+  decodeResult,
+  deserializeError,
+  type Method,
+  type WorkerResponse,
+} from './worker-protocol.ts';
 
 /** What the backend needs of a Worker; a MessagePort will do in tests. */
 export interface WorkerLike {
@@ -15,7 +20,7 @@ export class WorkerBackend implements DataBackend {
   private next = 0;
   private readonly pending = new Map<
     number,
-    { resolve: (v: unknown) => void; reject: (e: Error) => void }
+    { method: Method; resolve: (v: unknown) => void; reject: (e: Error) => void }
   >();
 
   constructor(worker: WorkerLike) {
@@ -26,7 +31,7 @@ export class WorkerBackend implements DataBackend {
       if (!call) return;
       this.pending.delete(id);
       if (error) call.reject(deserializeError(error));
-      else call.resolve(result);
+      else call.resolve(decodeResult(call.method, result));
     });
     worker.addEventListener('error', (event) => {
       const failure = new Error(event.message || 'the dataset worker failed');
@@ -38,7 +43,7 @@ export class WorkerBackend implements DataBackend {
   private call<T>(method: Method, ...args: unknown[]): Promise<T> {
     const id = this.next++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.pending.set(id, { method, resolve: resolve as (v: unknown) => void, reject });
       this.worker.postMessage({ id, method, args });
     });
   }
@@ -59,6 +64,7 @@ export class WorkerBackend implements DataBackend {
   records = (indices: readonly number[]) =>
     this.call<Awaited<ReturnType<DataBackend['records']>>>('records', [...indices]);
   catchUp = () => this.call<void>('catchUp');
+  progress = () => this.call<Awaited<ReturnType<DataBackend['progress']>>>('progress');
 
   dispose(): void {
     this.worker.terminate();

@@ -3,7 +3,7 @@
  * backend. Apart from the worker's entry point so that tests can run it over a MessageChannel.
  */
 import type { DataBackend } from './backend.ts';
-import { serializeError, transferablesOf, type WorkerRequest } from './worker-protocol.ts';
+import { encodeResult, serializeError, type WorkerRequest } from './worker-protocol.ts';
 
 export interface MessageEndpoint {
   addEventListener(type: 'message', listener: (event: MessageEvent<WorkerRequest>) => void): void;
@@ -18,8 +18,10 @@ export function serveBackend(backend: DataBackend, endpoint: MessageEndpoint): v
     Promise.resolve()
       .then(() => call(...args))
       .then(
-        (result) =>
-          endpoint.postMessage({ id, result }, { transfer: transferablesOf(method, result) }),
+        (value) => {
+          const { result, transfer } = encodeResult(method, value);
+          endpoint.postMessage({ id, result }, { transfer });
+        },
         (error: unknown) => endpoint.postMessage({ id, error: serializeError(error) }),
       );
   });

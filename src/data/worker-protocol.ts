@@ -1,5 +1,6 @@
 /** The message format between the page and the dataset worker. */
-import type { DataBackend, ResultResponse } from './backend.ts';
+import type { ActorColumns, DataBackend, DatasetSummary, ResultResponse } from './backend.ts';
+import { packColumn, packedBuffers, unpackColumn, type PackedColumn } from './column-packing.ts';
 import { DatasetLoadError, type LoadErrorKind } from './load-error.ts';
 
 export type Method = Exclude<keyof DataBackend, 'dispose'>;
@@ -36,6 +37,54 @@ export function deserializeError(e: SerializedError): Error {
   const error = new Error(e.message);
   error.name = e.name;
   return error;
+}
+
+/** The summary's string columns, packed for the trip (column-packing.ts). */
+const STRING_COLUMNS = [
+  'ids',
+  'names',
+  'kinds',
+  'aka',
+  'municipalities',
+  'siteNames',
+  'precisions',
+  'snippetSv',
+  'snippetEn',
+] as const satisfies readonly (keyof ActorColumns)[];
+type StringColumnName = (typeof STRING_COLUMNS)[number];
+
+interface PackedSummary extends Omit<DatasetSummary, 'columns'> {
+  columns: Omit<ActorColumns, StringColumnName> & {
+    packed: Record<StringColumnName, PackedColumn>;
+  };
+}
+
+const carriesSummary = (method: Method) => method === 'load' || method === 'confirmed';
+
+/** What the worker posts for a method's result, and the buffers that move with it. */
+export function encodeResult(
+  method: Method,
+  result: unknown,
+): { result: unknown; transfer: Transferable[] } {
+  if (!carriesSummary(method) || !result)
+    return { result, transfer: transferablesOf(method, result) };
+  const summary = result as DatasetSummary;
+  const { lon, lat } = summary.columns;
+  const packed = Object.fromEntries(
+    STRING_COLUMNS.map((name) => [name, packColumn(summary.columns[name])]),
+  ) as Record<StringColumnName, PackedColumn>;
+  const message: PackedSummary = { ...summary, columns: { lon, lat, packed } };
+  return { result: message, transfer: Object.values(packed).flatMap(packedBuffers) };
+}
+
+/** The page's side of encodeResult. */
+export function decodeResult(method: Method, result: unknown): unknown {
+  if (!carriesSummary(method) || !result) return result;
+  const { columns, ...rest } = result as PackedSummary;
+  const unpacked = Object.fromEntries(
+    STRING_COLUMNS.map((name) => [name, unpackColumn(columns.packed[name])]),
+  );
+  return { ...rest, columns: { lon: columns.lon, lat: columns.lat, ...unpacked } };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { LocalBackend } from '@/data/backend.ts';
 import { SEARCH_PAUSE_MS } from '@/features/search/search-box.tsx';
 import { renderApp } from './render-app.tsx';
 
@@ -21,6 +22,33 @@ describe('search', () => {
     expect(document.querySelector('.actor-list mark')?.textContent).toBe('Åkerl');
     expect(screen.getByText('Visar 1 av 4 aktörer')).toBeInTheDocument();
     expect(window.location.search).toBe('?q=akerl');
+  });
+
+  it('says it is at work when an answer is slow to come, and stops saying so when it comes', async () => {
+    const results = LocalBackend.prototype.results;
+    let release!: () => void;
+    const held = new Promise<void>((done) => (release = done));
+    const spy = vi.spyOn(LocalBackend.prototype, 'results').mockImplementation(async function (
+      this: LocalBackend,
+      request,
+    ) {
+      if (request.q) await held;
+      return results.call(this, request);
+    });
+    try {
+      const user = userEvent.setup();
+      renderApp();
+      await screen.findByText('Visar 4 av 4 aktörer');
+      expect(screen.queryByText('Söker bland aktörerna …')).toBeNull();
+      await user.type(screen.getByRole('searchbox', { name: 'Sök aktörer' }), 'akerl');
+      await screen.findByText('Söker bland aktörerna …', undefined, { timeout: 3000 });
+      release();
+      await waitFor(() => expect(rowNames()).toEqual(['Åkerlabbet']));
+      expect(screen.queryByText('Söker bland aktörerna …')).toBeNull();
+    } finally {
+      release();
+      spy.mockRestore();
+    }
   });
 
   it('clears the search with its button', async () => {

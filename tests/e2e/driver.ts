@@ -28,6 +28,11 @@ export interface DatasetResponse {
   /** Abort the request as a network failure. */
   fail?: boolean;
   delayMs?: number;
+  /**
+   * Send the body in these pieces, one every `intervalMs`, with no length given: as a large file
+   * arrives over a slow line (the app then reads it a feature at a time).
+   */
+  trickle?: { pieces: string[]; intervalMs: number };
 }
 
 export interface OpenOptions {
@@ -173,6 +178,11 @@ export class AppDriver {
 
   async searchText(): Promise<string> {
     return this.page.getByRole('searchbox').inputValue();
+  }
+
+  /** The sidebar's first status line (loading, failure, problems). */
+  async statusText(): Promise<string> {
+    return (await this.page.locator('.sidebar .status').first().textContent()) ?? '';
   }
 
   async resultCountText(): Promise<string> {
@@ -791,9 +801,36 @@ async function respond(
   contentType: string,
 ): Promise<void> {
   if (r?.delayMs) await new Promise((done) => setTimeout(done, r.delayMs));
+  if (r?.trickle) return route.continue({ url: await trickleServer(r.trickle, contentType) });
   if (r?.fail) return route.abort('failed');
   if (r === undefined || (r.body === undefined && r.status === undefined)) return route.continue();
   return route.fulfill({ status: r.status ?? 200, contentType, body: r.body ?? '' });
+}
+
+/**
+ * A server on this machine that sends one body in pieces, slowly; page.route cannot (it answers
+ * with a whole body). The request is passed on to it, so the page still sees its own URL.
+ */
+async function trickleServer(
+  { pieces, intervalMs }: { pieces: string[]; intervalMs: number },
+  contentType: string,
+): Promise<string> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': contentType, 'Cache-Control': 'no-store' });
+    let next = 0;
+    const send = () => {
+      if (next === pieces.length) {
+        res.end();
+        server.close();
+        return;
+      }
+      res.write(pieces[next++]);
+      setTimeout(send, intervalMs);
+    };
+    send();
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/data/aktorskartan.geojson`;
 }
 
 /** The shipped dataset, as the app fetches it. */

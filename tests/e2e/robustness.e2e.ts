@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { openApp, type AppDriver } from './driver.ts';
 import { HOSTILE, hostileDataset } from './fixtures/hostile-dataset.ts';
+import { dataset, feature } from '../fixtures/make-dataset.ts';
 
 const opened: AppDriver[] = [];
 const open = async (...args: Parameters<typeof openApp>) => {
@@ -120,6 +121,33 @@ describe('a failing dataset request', () => {
     await app.screenshot('loading-slow');
     await app.mapIdle(20_000);
     expect(await app.resultCountText()).toBe('Visar 35 av 35 aktörer');
+  });
+});
+
+describe('a large dataset', () => {
+  it('is read a batch of actors at a time, and says how far it has come', async () => {
+    // Test actors (tests/fixtures), sent in twelve pieces over about eight seconds with no
+    // length given: the app cannot know the size and reads the file a feature at a time.
+    const records = Array.from({ length: 3000 }, (_, i) =>
+      feature({ id: `test-actor-${i}`, name: `Testaktör ${i}` }),
+    );
+    const text = JSON.stringify(dataset(records));
+    const size = Math.ceil(text.length / 12);
+    const pieces = Array.from({ length: 12 }, (_, i) => text.slice(i * size, (i + 1) * size));
+    const app = await open('/', {
+      dataset: { trickle: { pieces, intervalMs: 700 } },
+      waitForMap: false,
+    });
+    await app.waitForText(/läses in i omgångar: [\d\s\u00a0]+ hittills/, 8000);
+    const shown = await app.statusText();
+    const read = Number((/: ([\d\s\u00a0]+) hittills/.exec(shown)?.[1] ?? '').replace(/\D/g, ''));
+    expect(read).toBeGreaterThan(0);
+    expect(read).toBeLessThan(3000);
+    await app.screenshot('loading-in-batches');
+    await app.mapIdle(30_000);
+    // Numbers are grouped with no-break spaces.
+    expect((await app.resultCountText()).replace(/\s/g, ' ')).toBe('Visar 3 000 av 3 000 aktörer');
+    expect(app.datasetRequests).toBe(1);
   });
 });
 

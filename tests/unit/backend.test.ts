@@ -118,6 +118,20 @@ describe('loading through the backend', () => {
     expect(error).toMatchObject({ kind: 'http', status: 404 });
     close();
   });
+
+  it('hands the page the same summary over messages as it makes in the worker', async () => {
+    server.use(
+      datasetHandler('ok', () => published),
+      snapshotHandler(null),
+    );
+    const url = 'http://test.local/data/aktorskartan.geojson';
+    const { client, close } = connect(new LocalBackend());
+    const received = await client.load(url);
+    const made = await new LocalBackend().load(url);
+    expect(received).toEqual(made);
+    expect(received.columns.kinds).toContain('science-park');
+    close();
+  });
 });
 
 describe('a first view from the summary snapshot', () => {

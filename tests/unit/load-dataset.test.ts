@@ -1,6 +1,8 @@
 import { HttpResponse, http } from 'msw';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_DATASET_BYTES, fetchDataset } from '@/data/fetch-dataset.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { MAX_DATASET_BYTES, STREAM_DATASET_BYTES, fetchDataset } from '@/data/fetch-dataset.ts';
+import { FeatureSplitter } from '@/data/feature-stream.ts';
+import { parseDataset } from '@/data/parse-dataset.ts';
 import { DatasetLoadError, retryDelay, shouldRetry } from '@/data/load-error.ts';
 import { datasetHandler, type Scenario } from '../../mocks/handlers.ts';
 import { server } from '../../mocks/node.ts';
@@ -60,6 +62,75 @@ describe('fetchDataset', () => {
     const d = await load('partial');
     expect(d.actors).toHaveLength(1);
     expect(d.recordCount).toBe(3);
+  });
+});
+
+/** A body that arrives in pieces of `size` bytes (cutting through strings and UTF-8 sequences). */
+function inPieces(text: string, size: number, failAfter = Infinity): ReadableStream<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  let at = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (at >= failAfter) controller.error(new TypeError('connection reset'));
+      else if (at >= bytes.length) controller.close();
+      else controller.enqueue(bytes.slice(at, (at += size)));
+    },
+  });
+}
+
+function serve(body: () => BodyInit, headers: Record<string, string> = {}) {
+  server.use(http.get('*/data/aktorskartan.geojson', () => new HttpResponse(body(), { headers })));
+}
+
+describe('fetchDataset, a file read in pieces', () => {
+  const records = [
+    feature({ id: 'a', name: 'Åbo "Akademi" {1}' }),
+    feature({ id: 'b', kind: 'no-such-kind' }),
+    feature({ id: 'c', name: 'Ørsted \\ [c]' }),
+  ];
+  const text = JSON.stringify(dataset(records), null, 1);
+
+  it('reads a large or compressed file a feature at a time, to the same dataset', async () => {
+    const whole = parseDataset(JSON.parse(text));
+    expect(whole.actors.map((a) => a.id)).toEqual(['a', 'c']);
+    const pieces = vi.spyOn(FeatureSplitter.prototype, 'push');
+    const large: Record<string, string>[] = [
+      { 'Content-Length': String(STREAM_DATASET_BYTES + 1) },
+      { 'Content-Encoding': 'identity' },
+      {},
+    ];
+    for (const headers of large) {
+      pieces.mockClear();
+      serve(() => inPieces(text, 7), headers);
+      const streamed = await fetchDataset(URL_);
+      expect(streamed).toEqual(whole);
+      expect(pieces.mock.calls.length).toBeGreaterThan(10);
+    }
+    // A file of known, moderate size is parsed as one document.
+    pieces.mockClear();
+    serve(() => text, { 'Content-Length': String(new TextEncoder().encode(text).length) });
+    expect(await fetchDataset(URL_)).toEqual(whole);
+    expect(pieces).not.toHaveBeenCalled();
+    pieces.mockRestore();
+  });
+
+  it('tells how many records it has read as the pieces arrive', async () => {
+    serve(() => inPieces(text, 40));
+    const seen: number[] = [];
+    await fetchDataset(URL_, undefined, (read) => seen.push(read));
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen[0]).toBe(0);
+    expect(seen.at(-1)).toBe(records.length);
+  });
+
+  it('says a file that stops in the middle is malformed, and a dropped connection is a network error', async () => {
+    serve(() => inPieces(text.slice(0, text.length - 40), 64));
+    await expect(fetchDataset(URL_)).rejects.toMatchObject({ kind: 'malformed' });
+    serve(() => inPieces(text, 64, 128));
+    await expect(fetchDataset(URL_)).rejects.toMatchObject({ kind: 'network' });
+    serve(() => inPieces('  \n ', 2));
+    await expect(fetchDataset(URL_)).rejects.toMatchObject({ kind: 'empty' });
   });
 });
 

@@ -1,12 +1,13 @@
-import type { UseQueryResult } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useUiStore } from '@/app/ui-store.ts';
 import type { DatasetView } from '@/data/dataset-view.ts';
 import { DatasetLoadError } from '@/data/load-error.ts';
 import type { Problem } from '@/data/problems.ts';
-import { useMessages } from '@/i18n/i18n.ts';
+import { getBackend } from '@/data/create-backend.ts';
+import { formatNumber, useLang, useMessages } from '@/i18n/i18n.ts';
 import type { Messages } from '@/i18n/messages.ts';
 import { Dialog } from '@/ui/dialog.tsx';
+import { useTrueFor } from '@/ui/use-true-for.ts';
 
 export function errorMessage(error: unknown, t: Messages): string {
   if (!(error instanceof DatasetLoadError)) return t.errorUnexpected;
@@ -38,19 +39,8 @@ const SLOW_AFTER_MS = 4000;
  * profiles waiting noticeably: a line shown for a moment, then gone, only moves the page about.
  */
 const PREPARING_AFTER_MS = 2000;
-
-function useSlow(pending: boolean, after = SLOW_AFTER_MS): boolean {
-  const [slow, setSlow] = useState(false);
-  useEffect(() => {
-    if (!pending) return;
-    const timer = window.setTimeout(() => setSlow(true), after);
-    return () => {
-      window.clearTimeout(timer);
-      setSlow(false);
-    };
-  }, [pending, after]);
-  return slow;
-}
+/** How often a slow load is asked how far it has come. */
+const PROGRESS_EVERY_MS = 1000;
 
 export function DataStatus({
   query,
@@ -61,9 +51,19 @@ export function DataStatus({
   confirmation: UseQueryResult<unknown>;
 }) {
   const t = useMessages();
-  const slow = useSlow(query.isPending);
+  const lang = useLang();
+  const slow = useTrueFor(query.isPending, SLOW_AFTER_MS);
+  // A large file is read a feature at a time (fetch-dataset.ts): the reader sees it advance.
+  const progress = useQuery({
+    queryKey: ['load-progress'],
+    queryFn: () => getBackend().progress(),
+    enabled: query.isPending && slow,
+    refetchInterval: PROGRESS_EVERY_MS,
+    gcTime: 0,
+  });
+  const recordsRead = query.isPending ? (progress.data?.recordsRead ?? 0) : 0;
   const provisional = query.data?.provisional === true;
-  const preparing = useSlow(provisional && confirmation.isPending, PREPARING_AFTER_MS);
+  const preparing = useTrueFor(provisional && confirmation.isPending, PREPARING_AFTER_MS);
   if (query.isPending) {
     // Between automatic retries the reader is told what failed and that the app keeps trying.
     const retrying = query.failureCount > 0;
@@ -72,9 +72,11 @@ export function DataStatus({
         <span className="spinner" aria-hidden="true" />{' '}
         {retrying
           ? `${errorMessage(query.failureReason, t)} ${t.retryingAttempt(query.failureCount + 1, 4)}`
-          : slow
-            ? t.loadingSlow
-            : t.loadingActors}
+          : recordsRead > 0
+            ? t.loadingProgress(formatNumber(recordsRead, lang))
+            : slow
+              ? t.loadingSlow
+              : t.loadingActors}
       </p>
     );
   }

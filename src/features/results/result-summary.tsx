@@ -8,6 +8,7 @@ import { ExportButton } from '@/features/export/export-dialog.tsx';
 import { SORTS, type Sort } from '@/domain/url-state.ts';
 import { formatNumber, useLang, useMessages } from '@/i18n/i18n.ts';
 import type { Messages } from '@/i18n/messages.ts';
+import { useTrueFor } from '@/ui/use-true-for.ts';
 
 const SORT_LABEL: Record<Sort, (t: Messages) => string> = {
   relevance: (t) => t.sortRelevance,
@@ -17,6 +18,12 @@ const SORT_LABEL: Record<Sort, (t: Messages) => string> = {
 
 /** How long the count must stay put before it is read out, so typing does not chatter. */
 const ANNOUNCE_DELAY_MS = 700;
+/**
+ * After this long waiting for an answer, the reader is told the app is at work: a search is
+ * instant, except the first one in a very large dataset, which waits for its index (about 10 s
+ * at a million actors).
+ */
+const WORKING_AFTER_MS = 1000;
 
 export function ResultSummary({ results, dataset }: { results: ResultSet; dataset: DatasetView }) {
   const total = dataset.actorCount;
@@ -28,6 +35,7 @@ export function ResultSummary({ results, dataset }: { results: ResultSet; datase
   const announce = useUiStore((s) => s.announce);
   const sortId = useId();
   const shown = results.order.length;
+  const working = useTrueFor(results.busy, WORKING_AFTER_MS);
   const text = results.ready
     ? t.resultsCount(formatNumber(shown, lang), formatNumber(total, lang))
     : t.resultsCounting;
@@ -52,6 +60,11 @@ export function ResultSummary({ results, dataset }: { results: ResultSet; datase
   return (
     <div className="result-summary">
       <p className="result-count">{text}</p>
+      {working && (
+        <p className="result-working">
+          <span className="spinner" aria-hidden="true" /> {t.resultsWorking}
+        </p>
+      )}
       <div className="result-controls">
         <label htmlFor={sortId}>{t.sortLabel}</label>
         <select
