@@ -13,7 +13,6 @@
  * Usage: npm run bench [-- --sizes 200,10000,100000] [--runs 5] [--no-browser] [--no-real]
  *                      [--dist DIR (an existing build; default: build into bench/out/dist)]
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -30,6 +29,7 @@ import {
   kB,
   reportRows,
 } from './bundle-report.ts';
+import { buildApp } from './build-app.ts';
 import { generateDataset } from './generate.ts';
 import { snapshotPathOf, writeSnapshot } from '../scripts/lib/snapshot.ts';
 import { nodeMetrics, summarize } from './node-metrics.ts';
@@ -88,21 +88,6 @@ function cpuCheck(): number {
 
 // ---------------------------------------------------------------- build and data
 
-function buildApp(): string {
-  const outDir = join(OUT, 'dist');
-  if (!existsSync(join(ROOT, 'public', DATASET_FILE))) {
-    log('building the shipped dataset (npm run data:build)…');
-    execFileSync('npm', ['run', '--silent', 'data:build'], { cwd: ROOT, stdio: 'inherit' });
-  }
-  log(`building the app into ${outDir}…`);
-  execFileSync(
-    'npx',
-    ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
-    { cwd: ROOT, stdio: 'inherit' },
-  );
-  return outDir;
-}
-
 /**
  * The synthetic dataset file for a size, with its summary snapshot beside it as data:build
  * writes one for the shipped data; written again only when generate.ts (or the snapshot's
@@ -147,7 +132,11 @@ for (const size of sizes) {
 }
 
 // The bundle report needs a build too: --no-browser reports one only when given --dist.
-const dist: string | null = distOption ? resolve(distOption) : withBrowser ? buildApp() : null;
+const dist: string | null = distOption
+  ? resolve(distOption)
+  : withBrowser
+    ? buildApp(ROOT, log)
+    : null;
 let realActors = 0;
 if (withBrowser && dist) {
   const shipped = join(dist, DATASET_FILE);
