@@ -43,7 +43,9 @@ export async function fetchDataset(
   };
   const combined = signal ? AbortSignal.any([signal, stalled.signal]) : stalled.signal;
   let response: Response;
-  let text: string;
+  let text = '';
+  // A file read in pieces: what is left once all of it is in (checking references, indexing).
+  let finish: (() => Dataset) | null = null;
   try {
     try {
       response = await fetch(url, {
@@ -62,14 +64,15 @@ export async function fetchDataset(
       // a file of unknown size is read in pieces, which works for any size.
       const size = response.headers.has('Content-Encoding') ? NaN : declared;
       if (response.body && !(size <= STREAM_DATASET_BYTES))
-        return await readInPieces(response.body, stillComing, onProgress);
-      try {
-        text = await response.text();
-      } catch (error) {
-        // The body did not fit in a string (or in memory): no retry will change that.
-        if (error instanceof RangeError) throw new DatasetLoadError('too-large', error.message);
-        throw error;
-      }
+        finish = await readInPieces(response.body, stillComing, onProgress);
+      else
+        try {
+          text = await response.text();
+        } catch (error) {
+          // The body did not fit in a string (or in memory): no retry will change that.
+          if (error instanceof RangeError) throw new DatasetLoadError('too-large', error.message);
+          throw error;
+        }
     } catch (error) {
       if (error instanceof DatasetLoadError) throw error;
       if (stalled.signal.aborted)
@@ -79,6 +82,7 @@ export async function fetchDataset(
   } finally {
     clearTimeout(timer);
   }
+  if (finish) return parsed(finish);
   // Not text.trim(): that would copy a 100 MB file to look at its ends.
   if (/^\s*$/.test(text)) throw new DatasetLoadError('empty', 'the file is empty');
   let json: unknown;
@@ -104,7 +108,7 @@ async function readInPieces(
   body: ReadableStream<Uint8Array>,
   stillComing: () => void,
   onProgress: LoadProgressListener | undefined,
-): Promise<Dataset> {
+): Promise<() => Dataset> {
   const bytes = body.getReader();
   // Not fatal: broken UTF-8 becomes U+FFFD, as response.text() makes it for a smaller file.
   const decoder = new TextDecoder();
@@ -133,5 +137,5 @@ async function readInPieces(
     if (error instanceof SyntaxError || error instanceof FeatureStreamError) throw malformed(error);
     throw error;
   }
-  return parsed(() => reader.finish(envelope));
+  return () => reader.finish(envelope);
 }

@@ -52,6 +52,15 @@ const STRING_COLUMNS = [
   'snippetEn',
 ] as const satisfies readonly (keyof ActorColumns)[];
 type StringColumnName = (typeof STRING_COLUMNS)[number];
+/** Fails to compile if a string column is added to ActorColumns and not to the list above. */
+type UnlistedStringColumns = Exclude<
+  {
+    [K in keyof ActorColumns]: ActorColumns[K] extends readonly (string | null)[] ? K : never;
+  }[keyof ActorColumns],
+  StringColumnName
+>;
+const allStringColumnsListed: [UnlistedStringColumns] extends [never] ? true : never = true;
+void allStringColumnsListed;
 
 interface PackedSummary extends Omit<DatasetSummary, 'columns'> {
   columns: Omit<ActorColumns, StringColumnName> & {

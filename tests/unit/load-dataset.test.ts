@@ -131,6 +131,8 @@ describe('fetchDataset, a file read in pieces', () => {
     await expect(fetchDataset(URL_)).rejects.toMatchObject({ kind: 'network' });
     serve(() => inPieces('  \n ', 2));
     await expect(fetchDataset(URL_)).rejects.toMatchObject({ kind: 'empty' });
+    serve(() => inPieces(JSON.stringify({ hello: 'world', features: [] }), 5));
+    await expect(fetchDataset(URL_)).rejects.toMatchObject({ kind: 'format' });
   });
 });
 
