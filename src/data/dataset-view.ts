@@ -9,7 +9,7 @@ import type { ForwardIndex } from '@/domain/facets.ts';
 import { buildPlaceIndex } from '@/domain/places.ts';
 import { FACETS } from '@/domain/url-state.ts';
 import { byId, indexVocabularies, type VocabularyIndex } from './dataset.ts';
-import { IdIndex, type IdLookup } from './id-index.ts';
+import { IdScan, type IdLookup } from './id-scan.ts';
 
 export interface DatasetView extends DatasetSummary {
   vocab: VocabularyIndex;
@@ -28,7 +28,7 @@ export function viewOf(summary: DatasetSummary): DatasetView {
     vocab: indexVocabularies(summary.vocabularies),
     programmeById: byId(summary.programmes),
     sourceById: byId(summary.sources),
-    indexOf: new IdIndex(columns.ids),
+    indexOf: new IdScan(columns.ids),
     actorCount: columns.ids.length,
     kindsPresent: new Set(columns.kinds),
   };

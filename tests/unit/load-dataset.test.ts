@@ -87,12 +87,16 @@ describe('fetchDataset, a file read in pieces', () => {
     feature({ id: 'a', name: 'Åbo "Akademi" {1}' }),
     feature({ id: 'b', kind: 'no-such-kind' }),
     feature({ id: 'c', name: 'Ørsted \\ [c]' }),
+    feature({ id: 'markup', name: '<img src=x onerror=window.__pwned=1> "}]AB' }),
+    // An own __proto__ key, as JSON text can carry one: left out, and nothing polluted.
+    JSON.parse('{"type":"Feature","id":"proto","properties":{"__proto__":{"polluted":1}}}'),
   ];
   const text = JSON.stringify(dataset(records), null, 1);
 
   it('reads a large or compressed file a feature at a time, to the same dataset', async () => {
     const whole = parseDataset(JSON.parse(text));
-    expect(whole.actors.map((a) => a.id)).toEqual(['a', 'c']);
+    expect(whole.actors.map((a) => a.id)).toEqual(['a', 'c', 'markup']);
+    expect(whole.problems.some((p) => p.recordId === 'proto')).toBe(true);
     const pieces = vi.spyOn(FeatureSplitter.prototype, 'push');
     const large: Record<string, string>[] = [
       { 'Content-Length': String(STREAM_DATASET_BYTES + 1) },
@@ -105,6 +109,7 @@ describe('fetchDataset, a file read in pieces', () => {
       const streamed = await fetchDataset(URL_);
       expect(streamed).toEqual(whole);
       expect(pieces.mock.calls.length).toBeGreaterThan(10);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     }
     // A file of known, moderate size is parsed as one document.
     pieces.mockClear();

@@ -12,7 +12,7 @@ export interface IdLookup {
   get(id: string): number | undefined;
 }
 
-export class IdIndex implements IdLookup {
+export class IdScan implements IdLookup {
   private readonly recent = new Map<string, number>();
 
   constructor(private readonly ids: readonly string[]) {}
