@@ -64,7 +64,7 @@ export async function fetchDataset(
       // a file of unknown size is read in pieces, which works for any size.
       const size = response.headers.has('Content-Encoding') ? NaN : declared;
       if (response.body && !(size <= STREAM_DATASET_BYTES))
-        finish = await readInPieces(response.body, stillComing, onProgress);
+        finish = await readInPieces(response.body, combined, stillComing, onProgress);
       else
         try {
           text = await response.text();
@@ -106,6 +106,7 @@ function parsed(parse: () => Dataset): Dataset {
 /** A large file, a feature at a time: each is parsed and checked while the next bytes arrive. */
 async function readInPieces(
   body: ReadableStream<Uint8Array>,
+  signal: AbortSignal,
   stillComing: () => void,
   onProgress: LoadProgressListener | undefined,
 ): Promise<() => Dataset> {
@@ -123,8 +124,19 @@ async function readInPieces(
       if (empty && /\S/.test(text)) empty = false;
       splitter.push(text, (json) => reader.addFeature(JSON.parse(json)));
     };
+    // A read waits no longer than the signal allows, whether or not the fetch implementation
+    // errors the body when its request is aborted.
+    const abandoned = new Promise<never>((_, reject) => {
+      const stop = () => {
+        reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+        void bytes.cancel().catch(() => undefined);
+      };
+      if (signal.aborted) stop();
+      else signal.addEventListener('abort', stop, { once: true });
+    });
+    abandoned.catch(() => undefined);
     for (;;) {
-      const { done, value } = await bytes.read();
+      const { done, value } = await Promise.race([bytes.read(), abandoned]);
       if (done) break;
       stillComing();
       take(decoder.decode(value, { stream: true }));

@@ -1,6 +1,11 @@
 import { HttpResponse, http } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { MAX_DATASET_BYTES, STREAM_DATASET_BYTES, fetchDataset } from '@/data/fetch-dataset.ts';
+import {
+  FETCH_TIMEOUT_MS,
+  MAX_DATASET_BYTES,
+  STREAM_DATASET_BYTES,
+  fetchDataset,
+} from '@/data/fetch-dataset.ts';
 import { FeatureSplitter } from '@/data/feature-stream.ts';
 import { parseDataset } from '@/data/parse-dataset.ts';
 import { DatasetLoadError, retryDelay, shouldRetry } from '@/data/load-error.ts';
@@ -127,6 +132,32 @@ describe('fetchDataset, a file read in pieces', () => {
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     expect(seen[0]).toBe(0);
     expect(seen.at(-1)).toBe(records.length);
+  });
+
+  it('gives up on a file that stops arriving, as a timeout the app may retry', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      // The first pieces, then nothing more, ever.
+      const stuck = () => {
+        const head = inPieces(text.slice(0, 300), 100).getReader();
+        return new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            const { done, value } = await head.read();
+            if (!done) controller.enqueue(value);
+            else await new Promise(() => undefined);
+          },
+        });
+      };
+      serve(stuck);
+      const failed = fetchDataset(URL_).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(FETCH_TIMEOUT_MS - 1000);
+      await vi.advanceTimersByTimeAsync(2000);
+      const error = await failed;
+      expect(error).toMatchObject({ kind: 'timeout' });
+      expect(shouldRetry(0, error as Error)).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says a file that stops in the middle is malformed, and a dropped connection is a network error', async () => {
