@@ -86,11 +86,20 @@ export class RepeatSharer {
   }
 }
 
-export function shareRepeats(actors: readonly Actor[]): void {
-  const share = new RepeatSharer();
+/**
+ * Shares what the actors from `from` to `to` repeat, with what `share` has already seen: a large
+ * dataset is done a slice at a time, so a request can be answered between slices.
+ */
+export function shareRepeats(
+  actors: readonly Actor[],
+  share = new RepeatSharer(),
+  from = 0,
+  to = actors.length,
+): void {
   const sourced = <T extends { sources: readonly string[] }>(value: T): T =>
     share.record({ ...value, sources: share.list(value.sources) });
-  for (const a of actors) {
+  for (let i = from, end = Math.min(to, actors.length); i < end; i++) {
+    const a = actors[i] as Actor;
     a.shortNames = share.list(a.shortNames) as string[];
     a.formerNames = share.list(a.formerNames) as string[];
     a.sectors = share.list(a.sectors) as string[];

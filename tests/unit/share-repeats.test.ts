@@ -53,6 +53,16 @@ describe('shareRepeats', () => {
     expect(a.description.en).toBe(a.description.sv);
   });
 
+  it('shares across slices done one at a time with one sharer, past the end included', () => {
+    const actors = [actor('a'), actor('b'), actor('c')];
+    const share = new RepeatSharer();
+    shareRepeats(actors, share, 0, 2);
+    expect(actors[2]!.location).not.toBe(actors[0]!.location);
+    shareRepeats(actors, share, 2, 4);
+    expect(actors[2]!.location).toBe(actors[0]!.location);
+    expect(actors[2]!.programmes[1]).toBe(actors[1]!.programmes[1]);
+  });
+
   it('keeps different values apart', () => {
     const a = actor('a');
     const b = actor('b', {
