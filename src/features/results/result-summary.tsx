@@ -20,7 +20,7 @@ const SORT_LABEL: Record<Sort, (t: Messages) => string> = {
 const ANNOUNCE_DELAY_MS = 700;
 /**
  * After this long waiting for an answer, the reader is told the app is at work: a search is
- * instant, except the first one in a very large dataset, which waits for its index (about 10 s
+ * instant, except the first one in a very large dataset, which waits for its index (14 to 18 s
  * at a million actors).
  */
 const WORKING_AFTER_MS = 1000;
