@@ -41,7 +41,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-const server = await startBenchServer({ dist: 'dist', root: process.cwd() });
+const server = await startBenchServer({ dist: process.env.LH_DIST ?? 'dist', root: process.cwd() });
 const out = mkdtempSync(join(tmpdir(), 'aktorskartan-lighthouse-'));
 const reports: Report[] = [];
 try {

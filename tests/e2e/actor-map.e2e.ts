@@ -14,6 +14,7 @@ afterEach(async () => {
 });
 
 const WARM_UP_MARK = 'aktorskartan:marker-program-warmed';
+const GPU_WARM_UP_MARK = 'aktorskartan:gpu-warmed';
 const data = shippedDataset();
 const basemapTowns = (
   JSON.parse(
@@ -45,6 +46,16 @@ describe('the actor map', () => {
     expect(order.indexOf('place-labels')).toBeLessThan(order.indexOf('places'));
     // Single markers were on the map from the start: no marker was drawn to prepare them.
     expect(await app.hasMark(WARM_UP_MARK, 2000)).toBe(false);
+  });
+
+  it('starts the GPU from a worker, before the map asks for its WebGL context', async () => {
+    app = await openApp('/', { recordWebGLContext: true });
+    expect(await app.actorsOnMap()).toBe(placed.length);
+    const warmed = await app.mark(GPU_WARM_UP_MARK);
+    expect(warmed?.detail).toBe('context');
+    const asked = await app.webglContextRequestedAt();
+    expect(asked).not.toBeNull();
+    expect(warmed!.at).toBeLessThanOrEqual(asked!);
   });
 
   it('prepares the single markers when it opens on clusters only, and leaves no trace', async () => {

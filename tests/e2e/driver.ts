@@ -53,6 +53,8 @@ export interface OpenOptions {
   serviceWorkers?: boolean;
   /** Another build of the app (e.g. one configured with an online basemap). */
   baseUrl?: string;
+  /** Note when the page first asks a canvas for a WebGL context (see webglContextRequestedAt). */
+  recordWebGLContext?: boolean;
 }
 
 export interface AxeViolation {
@@ -337,6 +339,22 @@ export class AppDriver {
         .catch(() => undefined);
     }
     return has();
+  }
+
+  /** A User Timing mark's time and detail, or null when the page has not set it. */
+  async mark(name: string): Promise<{ at: number; detail: unknown } | null> {
+    return this.page.evaluate((n) => {
+      const m = performance.getEntriesByName(n, 'mark')[0] as PerformanceMark | undefined;
+      return m ? { at: m.startTime, detail: m.detail as unknown } : null;
+    }, name);
+  }
+
+  /** When the page first asked a canvas for WebGL 2 (needs the recordWebGLContext option). */
+  async webglContextRequestedAt(): Promise<number | null> {
+    return this.page.evaluate(
+      () =>
+        (window as unknown as { webglContextRequestedAt?: number }).webglContextRequestedAt ?? null,
+    );
   }
 
   /** The images the map holds (marker icons). */
@@ -771,6 +789,22 @@ export async function openApp(path = '/', options: OpenOptions = {}): Promise<Ap
         ...rest: unknown[]
       ) {
         if (type === 'webgl' || type === 'webgl2' || type === 'experimental-webgl') return null;
+        return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
+      } as typeof original;
+    });
+  }
+  if (options.recordWebGLContext) {
+    await page.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (
+        this: HTMLCanvasElement,
+        type: string,
+        ...rest: unknown[]
+      ) {
+        if (type === 'webgl2') {
+          const w = window as unknown as { webglContextRequestedAt?: number };
+          w.webglContextRequestedAt ??= performance.now();
+        }
         return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
       } as typeof original;
     });

@@ -9,14 +9,19 @@ import type { ResultPlaces } from '@/domain/places.ts';
 import type { BBox } from '@/domain/region.ts';
 import type { MapViewState } from '@/domain/url-state.ts';
 import { useLang, useMessages } from '@/i18n/i18n.ts';
+import { warmUpGpu } from '@/map/gpu-warm-up.ts';
 import { mayHaveWebGL2 } from '@/map/webgl.ts';
 import { Legend } from '@/features/legend/legend.tsx';
 import { RelationsLegend } from '@/features/relations/relations-legend.tsx';
 import type { FocusModel } from '@/domain/focus.ts';
 import { useTypingHold } from './use-typing-hold.ts';
 
-/** The map chunk (MapLibre included) is split off and fetched at start-up, beside the data. */
-export const loadMapView = () => import('@/map/map-view.tsx');
+/**
+ * The map chunk (MapLibre included) is split off and fetched at start-up, beside the data. The map
+ * is not created before the GPU warm-up has ended (see gpu-warm-up.ts), which bounds the wait.
+ */
+export const loadMapView = () =>
+  Promise.all([import('@/map/map-view.tsx'), warmUpGpu()]).then(([view]) => view);
 const MapView = lazy(loadMapView);
 
 interface MapRegionProps {
