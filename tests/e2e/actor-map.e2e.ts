@@ -58,6 +58,14 @@ describe('the actor map', () => {
     expect(warmed!.at).toBeLessThanOrEqual(asked!);
   });
 
+  it('shows the land’s colour, not an empty sea, until the basemap is drawn', async () => {
+    app = await openApp('/', { landDelayMs: 3000, waitForMap: false });
+    const early = await app.mapCanvasLook();
+    expect(early).toEqual({ visibility: 'hidden', frameColor: 'rgb(243, 240, 232)' });
+    expect(await app.actorsOnMap()).toBe(placed.length);
+    expect((await app.mapCanvasLook()).visibility).toBe('visible');
+  });
+
   it('prepares the single markers when it opens on clusters only, and leaves no trace', async () => {
     app = await openApp('/?map=17.9,59.5,4.8');
     expect(await app.markersOnMap()).toBe(0);

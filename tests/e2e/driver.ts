@@ -53,6 +53,9 @@ export interface OpenOptions {
   serviceWorkers?: boolean;
   /** Another build of the app (e.g. one configured with an online basemap). */
   baseUrl?: string;
+  /** Hold back the basemap's land file this long, or answer it with this HTTP status. */
+  landDelayMs?: number;
+  landStatus?: number;
   /** Note when the page first asks a canvas for a WebGL context (see webglContextRequestedAt). */
   recordWebGLContext?: boolean;
 }
@@ -339,6 +342,18 @@ export class AppDriver {
         .catch(() => undefined);
     }
     return has();
+  }
+
+  /** Whether the map's canvas is shown, and the colour of the frame behind it. */
+  async mapCanvasLook(): Promise<{ visibility: string; frameColor: string }> {
+    const canvas = this.page.locator('.maplibregl-canvas');
+    await canvas.waitFor({ state: 'attached' });
+    return {
+      visibility: await canvas.evaluate((el) => getComputedStyle(el).visibility),
+      frameColor: await this.page
+        .locator('.map-frame')
+        .evaluate((el) => getComputedStyle(el).backgroundColor),
+    };
   }
 
   /** A User Timing mark's time and detail, or null when the page has not set it. */
@@ -807,6 +822,14 @@ export async function openApp(path = '/', options: OpenOptions = {}): Promise<Ap
         }
         return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
       } as typeof original;
+    });
+  }
+  const { landDelayMs, landStatus } = options;
+  if (landDelayMs || landStatus) {
+    await page.route('**/basemap/land.geojson', async (route: Route) => {
+      if (landDelayMs) await new Promise((done) => setTimeout(done, landDelayMs));
+      if (landStatus) await route.fulfill({ status: landStatus, body: 'no land here' });
+      else await route.fallback();
     });
   }
   // The dataset and its summary snapshot, each counted, and answered as the test says (a test

@@ -162,6 +162,18 @@ describe('the map failing', () => {
     app.errors.splice(0); // MapLibre reports the lost context itself
   });
 
+  it('says the map could not start, and keeps the list, when a basemap file is missing', async () => {
+    const app = await open('/', { landStatus: 404, waitForMap: false });
+    // Not a map frame held hidden while it waits for land that never comes.
+    await app.waitForText('Kartan kunde inte startas. Alla aktörer finns i listan.');
+    expect(await app.resultCountText()).toBe('Visar 35 av 35 aktörer');
+    await app.clickActorInList(/^Vecura/);
+    expect(await app.panelHeading()).toBe('Vecura');
+    ignoreNetworkNoise(app);
+    // MapLibre reports the missing file: that is the scenario itself.
+    app.errors.splice(0, app.errors.length, ...app.errors.filter((e) => !/land\.geojson/.test(e)));
+  });
+
   it('falls back to the embedded basemap when the online one is unreachable', async () => {
     const app = await open('/', { baseUrl: inject('onlineBaseUrl'), waitForMap: false });
     await app.waitForText(/inbyggda kartan visas i stället/, 15_000);

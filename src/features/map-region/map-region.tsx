@@ -14,6 +14,7 @@ import { mayHaveWebGL2 } from '@/map/webgl.ts';
 import { Legend } from '@/features/legend/legend.tsx';
 import { RelationsLegend } from '@/features/relations/relations-legend.tsx';
 import type { FocusModel } from '@/domain/focus.ts';
+import { PALETTE } from '@/domain/palette.ts';
 import { useTypingHold } from './use-typing-hold.ts';
 
 /**
@@ -105,7 +106,13 @@ export function MapRegion(props: MapRegionProps) {
           <p>{notice}</p>
         </div>
       ) : (
-        <div className="map-frame" data-map-status={status}>
+        // Until the map has drawn its basemap, the frame shows the land's colour (most of the
+        // opening view) rather than white, then the map's empty sea-blue frame.
+        <div
+          className="map-frame"
+          data-map-status={status}
+          style={{ backgroundColor: PALETTE.land }}
+        >
           {status === 'ready' && (
             <div className="map-tools">
               {props.resultBounds && (
