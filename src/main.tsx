@@ -1,3 +1,5 @@
+// First: starts a worker that is best started before anything else (see the module).
+import '@/map/start-gpu-warm-up.ts';
 import { QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -125,7 +125,10 @@ function navigationProbe() {
         bench.listShown = performance.now();
     }
     const map = w.aktorskartanMap;
-    if (bench.firstRendered === null && map && frame % 2 === 0) {
+    // The canvas is hidden until the map has loaded its basemap (app.css): actors drawn on it
+    // before then are not seen.
+    const shown = document.querySelector('.map-frame')?.getAttribute('data-map-status') === 'ready';
+    if (bench.firstRendered === null && map && shown && frame % 2 === 0) {
       try {
         if (map.renderedPlaces().length + map.renderedClusters().length > 0)
           bench.firstRendered = performance.now();
