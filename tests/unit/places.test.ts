@@ -132,6 +132,32 @@ describe('clustering', () => {
     );
   });
 
+  it('keeps every cell when there are many, zoomed in and out', () => {
+    // 40 × 25 places on a grid, with 1 to 3 actors each: more cells than the first allocation.
+    const lon: number[] = [];
+    const lat: number[] = [];
+    for (let i = 0; i < 40; i++)
+      for (let j = 0; j < 25; j++)
+        for (let k = 0; k <= (i + j) % 3; k++) {
+          lon.push(12 + i * 0.2);
+          lat.push(56 + j * 0.2);
+        }
+    const places = buildPlaceIndex({ lon: Float64Array.from(lon), lat: Float64Array.from(lat) });
+    const r = resultPlaces(Uint32Array.from(lon.keys()), places);
+    for (const zoom of [5, 8, CLUSTER_OPTIONS.maxZoom + 1]) {
+      const c = clusterPlaces(places, r, { zoom, bounds: WORLD });
+      expect(c.items.reduce((n, item) => n + item.actors, 0)).toBe(lon.length);
+      expect(c.items.reduce((n, item) => n + item.places, 0)).toBe(1000);
+      if (zoom > CLUSTER_OPTIONS.maxZoom) {
+        expect(c.items).toHaveLength(1000);
+        for (const item of c.items) {
+          expect(item.bounds).toEqual([item.lon, item.lat, item.lon, item.lat]);
+          expect(item.actors).toBe(r.count[item.place]);
+        }
+      }
+    }
+  });
+
   it('merges nearby places at low zoom and separates them when zoomed in', () => {
     const cols = {
       lon: Float64Array.from([18.0, 18.01, 12.0]),
