@@ -86,7 +86,11 @@ export default defineConfig(({ mode }) => {
           workbox: {
             // The app, the dataset (with its summary snapshot) and the embedded basemap:
             // everything needed offline.
-            globPatterns: ['**/*.{js,mjs,css,html,svg,geojson,webmanifest}', 'data/*.summary.json'],
+            globPatterns: [
+              '**/*.{js,mjs,css,html,svg,geojson,webmanifest}',
+              'data/*.summary.json',
+              'basemap/tiles/**/*.pbf',
+            ],
             globIgnores: ['mockServiceWorker.js'],
             maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
             navigateFallback: 'index.html',

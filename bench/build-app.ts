@@ -10,6 +10,10 @@ export function buildApp(root: string, log: (line: string) => void): string {
     log('building the shipped dataset (npm run data:build)…');
     execFileSync('npm', ['run', '--silent', 'data:build'], { cwd: root, stdio: 'inherit' });
   }
+  if (!existsSync(join(root, 'public/basemap/tiles'))) {
+    log('cutting the basemap tiles (npm run basemap:tiles)…');
+    execFileSync('npm', ['run', '--silent', 'basemap:tiles'], { cwd: root, stdio: 'inherit' });
+  }
   log(`building the app into ${outDir}…`);
   execFileSync(
     'npx',

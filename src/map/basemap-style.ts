@@ -1,6 +1,7 @@
 /**
  * The embedded basemap: land, lakes and town labels built from map data packages by
- * `npm run basemap:build` and served with the app, so the map works with no network at all.
+ * `npm run basemap:build` and served with the app, so the map works with no network at all. Land
+ * and lakes are served as vector tiles cut from those files by `npm run basemap:tiles`.
  * No `glyphs` URL: MapLibre then draws labels with the browser's own fonts.
  *
  * Town names are not part of the opening style: see townLabels.
@@ -9,7 +10,9 @@ import type {
   GeoJSONSourceSpecification,
   StyleSpecification,
   SymbolLayerSpecification,
+  VectorSourceSpecification,
 } from 'maplibre-gl';
+import { BASEMAP_TILESETS, type BasemapTileset } from '@/domain/basemap-tilesets.ts';
 import { PALETTE } from '@/domain/palette.ts';
 
 export const BASEMAP_ATTRIBUTION =
@@ -29,35 +32,53 @@ function geojson(baseUrl: string, file: string, attribution?: string): GeoJSONSo
   };
 }
 
+/** Land and lakes come as vector tiles cut at build time (scripts/lib/basemap-tiles.ts). */
+function tiles(
+  baseUrl: string,
+  set: BasemapTileset,
+  attribution?: string,
+): VectorSourceSpecification {
+  return {
+    type: 'vector',
+    // Not through new URL(): that would escape the braces of the template.
+    tiles: [`${basemapUrl(baseUrl, `tiles/${set.id}/`)}{z}/{x}/{y}.pbf`],
+    minzoom: 0,
+    maxzoom: set.maxZoom,
+    // No requests for tiles the build has not written.
+    bounds: [...set.bounds],
+    ...(attribution ? { attribution } : {}),
+  };
+}
+
 export function embeddedStyle(baseUrl: string): StyleSpecification {
+  const [overview, detail] = BASEMAP_TILESETS as [BasemapTileset, BasemapTileset];
+  const fill = (id: string, source: BasemapTileset, layer: string, color: string) =>
+    ({
+      id,
+      type: 'fill',
+      source: source.id,
+      'source-layer': layer,
+      paint: { 'fill-color': color },
+    }) as const;
   return {
     version: 8,
     name: 'Aktörskartan embedded basemap',
     sources: {
-      'overview-land': geojson(baseUrl, 'overview-land.geojson', BASEMAP_ATTRIBUTION),
-      'overview-lakes': geojson(baseUrl, 'overview-lakes.geojson'),
-      land: geojson(baseUrl, 'land.geojson'),
-      lakes: geojson(baseUrl, 'lakes.geojson'),
+      [overview.id]: tiles(baseUrl, overview, BASEMAP_ATTRIBUTION),
+      [detail.id]: tiles(baseUrl, detail),
     },
     layers: [
       { id: 'water', type: 'background', paint: { 'background-color': PALETTE.water } },
-      {
-        id: 'overview-land',
-        type: 'fill',
-        source: 'overview-land',
-        paint: { 'fill-color': PALETTE.land },
-      },
-      { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': PALETTE.land } },
-      {
-        id: 'overview-lakes',
-        type: 'fill',
-        source: 'overview-lakes',
-        paint: { 'fill-color': PALETTE.water },
-      },
-      { id: 'lakes', type: 'fill', source: 'lakes', paint: { 'fill-color': PALETTE.water } },
+      fill('overview-land', overview, 'land', PALETTE.land),
+      fill('land', detail, 'land', PALETTE.land),
+      fill('overview-lakes', overview, 'lakes', PALETTE.water),
+      fill('lakes', detail, 'lakes', PALETTE.water),
     ],
   };
 }
+
+/** A source only the embedded style has: its presence tells the embedded basemap is shown. */
+export const EMBEDDED_BASEMAP_SOURCE = (BASEMAP_TILESETS[1] as BasemapTileset).id;
 
 /** The layers of the embedded basemap, bottom to top; the town names go on top of them. */
 export const BASEMAP_LAYER_IDS = ['water', 'overview-land', 'land', 'overview-lakes', 'lakes'];

@@ -25,7 +25,7 @@ import {
 import { COLOCATED_ICON, kindIcon, type PlaceIndex, type ResultPlaces } from '@/domain/places.ts';
 import { HOME_VIEW, OVERVIEW_BBOX, type BBox } from '@/domain/region.ts';
 import type { MapViewState } from '@/domain/url-state.ts';
-import { TOWN_LABELS_LAYER, embeddedStyle } from './basemap-style.ts';
+import { BASEMAP_LAYER_IDS, TOWN_LABELS_LAYER, embeddedStyle } from './basemap-style.ts';
 import {
   INTERACTIVE_LAYERS,
   PLACES_SOURCE,
@@ -583,6 +583,13 @@ function exposeTestHook(map: MapLibreEvent['target'], dataVersion: { readonly cu
             .queryRenderedFeatures({ layers: [TOWN_LABELS_LAYER] })
             .map((f) => String(f.properties.name))
         : [],
+    /** Land and lake shapes drawn by the embedded basemap, per layer. */
+    basemapShapes: () =>
+      Object.fromEntries(
+        BASEMAP_LAYER_IDS.filter((id) => map.getLayer(id) && map.getLayer(id)?.type === 'fill').map(
+          (id) => [id, map.queryRenderedFeatures({ layers: [id] }).length],
+        ),
+      ),
     /** The style's layers, bottom to top. */
     layerOrder: () => map.getLayersOrder(),
     /** The images the map holds (marker icons). */

@@ -4,11 +4,15 @@
  * calling it while an online style, which has names of its own, is shown.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { BASEMAP_LAYER_IDS, TOWNS_SOURCE, townLabels } from './basemap-style.ts';
+import {
+  BASEMAP_LAYER_IDS,
+  EMBEDDED_BASEMAP_SOURCE,
+  TOWNS_SOURCE,
+  townLabels,
+} from './basemap-style.ts';
 
 export function addTownLabels(map: MapLibreMap, baseUrl: string): void {
-  // The embedded basemap is the one with a 'land' source.
-  if (!map.getSource('land') || map.getSource(TOWNS_SOURCE)) return;
+  if (!map.getSource(EMBEDDED_BASEMAP_SOURCE) || map.getSource(TOWNS_SOURCE)) return;
   const { source, layer } = townLabels(baseUrl);
   map.addSource(TOWNS_SOURCE, source);
   const basemap = new Set(BASEMAP_LAYER_IDS);

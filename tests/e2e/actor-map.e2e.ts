@@ -59,7 +59,7 @@ describe('the actor map', () => {
   });
 
   it('shows the land’s colour, not an empty sea, until the basemap is drawn', async () => {
-    app = await openApp('/', { landDelayMs: 3000, waitForMap: false });
+    app = await openApp('/', { basemapDelayMs: 3000, waitForMap: false });
     const early = await app.mapCanvasLook();
     expect(early).toEqual({ visibility: 'hidden', frameColor: 'rgb(243, 240, 232)' });
     expect(await app.actorsOnMap()).toBe(placed.length);

@@ -53,9 +53,9 @@ export interface OpenOptions {
   serviceWorkers?: boolean;
   /** Another build of the app (e.g. one configured with an online basemap). */
   baseUrl?: string;
-  /** Hold back the basemap's land file this long, or answer it with this HTTP status. */
-  landDelayMs?: number;
-  landStatus?: number;
+  /** Hold back the basemap's land and lake tiles this long, or answer them with this HTTP status. */
+  basemapDelayMs?: number;
+  basemapStatus?: number;
   /** Note when the page first asks a canvas for a WebGL context (see webglContextRequestedAt). */
   recordWebGLContext?: boolean;
 }
@@ -342,6 +342,12 @@ export class AppDriver {
         .catch(() => undefined);
     }
     return has();
+  }
+
+  /** Land and lake shapes the embedded basemap draws in view, per layer. */
+  async basemapShapes(): Promise<Record<string, number>> {
+    await this.mapIdle();
+    return this.page.evaluate(() => window.aktorskartanMap.basemapShapes());
   }
 
   /** Whether the map's canvas is shown, and the colour of the frame behind it. */
@@ -824,11 +830,11 @@ export async function openApp(path = '/', options: OpenOptions = {}): Promise<Ap
       } as typeof original;
     });
   }
-  const { landDelayMs, landStatus } = options;
-  if (landDelayMs || landStatus) {
-    await page.route('**/basemap/land.geojson', async (route: Route) => {
-      if (landDelayMs) await new Promise((done) => setTimeout(done, landDelayMs));
-      if (landStatus) await route.fulfill({ status: landStatus, body: 'no land here' });
+  const { basemapDelayMs, basemapStatus } = options;
+  if (basemapDelayMs || basemapStatus) {
+    await page.route('**/basemap/tiles/**', async (route: Route) => {
+      if (basemapDelayMs) await new Promise((done) => setTimeout(done, basemapDelayMs));
+      if (basemapStatus) await route.fulfill({ status: basemapStatus, body: 'no land here' });
       else await route.fallback();
     });
   }
@@ -913,6 +919,7 @@ declare global {
       focusLines: () => { to: string; style: string; inactive: boolean }[];
       focusMarkers: () => { id: string; centre: boolean; coordinates: [number, number] }[];
       townNames: () => string[];
+      basemapShapes: () => Record<string, number>;
       layerOrder: () => string[];
       imageIds: () => string[];
     };

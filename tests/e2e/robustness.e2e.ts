@@ -162,16 +162,21 @@ describe('the map failing', () => {
     app.errors.splice(0); // MapLibre reports the lost context itself
   });
 
-  it('says the map could not start, and keeps the list, when a basemap file is missing', async () => {
-    const app = await open('/', { landStatus: 404, waitForMap: false });
+  it('says the map could not start, and keeps the list, when the basemap tiles cannot be had', async () => {
+    const app = await open('/', { basemapStatus: 500, waitForMap: false });
     // Not a map frame held hidden while it waits for land that never comes.
     await app.waitForText('Kartan kunde inte startas. Alla aktörer finns i listan.');
     expect(await app.resultCountText()).toBe('Visar 35 av 35 aktörer');
     await app.clickActorInList(/^Vecura/);
     expect(await app.panelHeading()).toBe('Vecura');
     ignoreNetworkNoise(app);
-    // MapLibre reports the missing file: that is the scenario itself.
-    app.errors.splice(0, app.errors.length, ...app.errors.filter((e) => !/land\.geojson/.test(e)));
+    // MapLibre reports the failing tiles: that is the scenario itself. (A 404 it reads as an
+    // empty tile, by design: the build writes every tile in the tilesets' bounds.)
+    app.errors.splice(
+      0,
+      app.errors.length,
+      ...app.errors.filter((e) => !/basemap\/tiles|500/.test(e)),
+    );
   });
 
   it('falls back to the embedded basemap when the online one is unreachable', async () => {
@@ -198,6 +203,10 @@ describe('offline', () => {
     await app.reload();
     expect(await app.resultCountText()).toBe('Visar 35 av 35 aktörer');
     expect(await app.actorsOnMap()).toBeGreaterThan(0);
+    // The basemap's tiles came from the service worker's cache: a missing tile would be sea.
+    const shapes = await app.basemapShapes();
+    expect(shapes.land).toBeGreaterThan(0);
+    expect(shapes.lakes).toBeGreaterThan(0);
     await app.screenshot('offline');
   });
 });
