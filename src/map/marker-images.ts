@@ -1,91 +1,51 @@
 /**
- * Marker icons drawn on a canvas when MapLibre first asks for them (`styleimagemissing`), from the
- * kinds vocabulary: fill colour plus shape, a dark outline and a white halo so that every marker
- * stands out from land and water alike.
+ * Marker icons drawn when MapLibre first asks for them (`styleimagemissing`), from the kinds
+ * vocabulary: fill colour plus shape, a dark outline and a white halo so that every marker stands
+ * out from land and water alike. Drawn without a canvas: see src/domain/marker-raster.ts.
  */
 import type { KindEntry } from '@/data/schema.ts';
 import { PALETTE } from '@/domain/palette.ts';
 import { COLOCATED_ICON, kindIcon } from '@/domain/places.ts';
+import {
+  circleSdf,
+  hexRgb,
+  polygonSdf,
+  rasterize,
+  roundRectSdf,
+  type RasterImage,
+} from '@/domain/marker-raster.ts';
 import { shapePolygon } from '@/domain/shapes.ts';
 
 export const MARKER_SIZE = 22;
 const HALO = 2.5;
 const OUTLINE = 1.5;
 
-export interface MarkerImage {
-  width: number;
-  height: number;
-  data: Uint8ClampedArray;
-}
+export type MarkerImage = RasterImage;
 
-function tracePath(
-  ctx: CanvasRenderingContext2D,
-  shape: KindEntry['shape'],
-  x: number,
-  y: number,
-  size: number,
-) {
-  ctx.beginPath();
-  const polygon = shapePolygon(shape);
-  if (!polygon) {
-    ctx.arc(x + size / 2, y + size / 2, size / 2, 0, Math.PI * 2);
-    return;
-  }
-  polygon.forEach(([px, py], i) => {
-    const [cx, cy] = [x + px * size, y + py * size];
-    if (i === 0) ctx.moveTo(cx, cy);
-    else ctx.lineTo(cx, cy);
-  });
-  ctx.closePath();
-}
+const SIZE = MARKER_SIZE + 2 * HALO;
 
-function draw(
-  pixelRatio: number,
-  paint: (ctx: CanvasRenderingContext2D, size: number) => void,
-): MarkerImage | null {
-  const size = Math.round((MARKER_SIZE + 2 * HALO) * pixelRatio);
-  const canvas = document.createElement('canvas');
-  canvas.width = size;
-  canvas.height = size;
-  // A canvas read back at once: without this hint Chromium may back it with the GPU, and then
-  // getImageData waits for a GPU readback (about 60 ms per icon under software WebGL).
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) return null;
-  ctx.scale(pixelRatio, pixelRatio);
-  paint(ctx, MARKER_SIZE + 2 * HALO);
-  return { width: size, height: size, data: ctx.getImageData(0, 0, size, size).data };
-}
-
-export function kindMarker(kind: KindEntry, pixelRatio: number): MarkerImage | null {
-  return draw(pixelRatio, (ctx) => {
-    const inner = MARKER_SIZE - 2 * OUTLINE;
-    const offset = HALO + OUTLINE;
-    tracePath(ctx, kind.shape, offset, offset, inner);
-    ctx.lineJoin = 'round';
-    ctx.strokeStyle = PALETTE.markerHalo;
-    ctx.lineWidth = 2 * (HALO + OUTLINE);
-    ctx.stroke();
-    ctx.strokeStyle = PALETTE.markerOutline;
-    ctx.lineWidth = 2 * OUTLINE;
-    ctx.stroke();
-    ctx.fillStyle = kind.color;
-    ctx.fill();
-  });
+export function kindMarker(kind: KindEntry, pixelRatio: number): MarkerImage {
+  const inner = MARKER_SIZE - 2 * OUTLINE;
+  const offset = HALO + OUTLINE;
+  const polygon = shapePolygon(kind.shape);
+  const sdf = polygon
+    ? polygonSdf(polygon.map(([x, y]) => [offset + x * inner, offset + y * inner] as const))
+    : circleSdf(offset + inner / 2, offset + inner / 2, inner / 2);
+  // Inside: the kind's colour; then the outline, then the halo, as rounded strokes around it.
+  return rasterize(SIZE, pixelRatio, sdf, [
+    { to: 0, color: hexRgb(kind.color) },
+    { to: OUTLINE, color: hexRgb(PALETTE.markerOutline) },
+    { to: OUTLINE + HALO, color: hexRgb(PALETTE.markerHalo) },
+  ]);
 }
 
 /** A rounded square for a place with several occupants; the count is drawn by the layer's text. */
-export function colocatedMarker(pixelRatio: number): MarkerImage | null {
-  return draw(pixelRatio, (ctx, size) => {
-    const r = 5;
-    const [x, y, w] = [HALO, HALO, size - 2 * HALO];
-    ctx.beginPath();
-    ctx.roundRect(x, y, w, w, r);
-    ctx.fillStyle = PALETTE.markerOutline;
-    ctx.strokeStyle = PALETTE.markerHalo;
-    ctx.lineWidth = HALO;
-    ctx.fill();
-    ctx.stroke();
-  });
+export function colocatedMarker(pixelRatio: number): MarkerImage {
+  const width = SIZE - 2 * HALO;
+  return rasterize(SIZE, pixelRatio, roundRectSdf(HALO, HALO, width, width, 5), [
+    { to: -HALO / 2, color: hexRgb(PALETTE.markerOutline) },
+    { to: HALO / 2, color: hexRgb(PALETTE.markerHalo) },
+  ]);
 }
 
 /** Resolves an image id asked for by the style; null for ids this module does not own. */
