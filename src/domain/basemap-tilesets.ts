@@ -3,6 +3,7 @@
  * the build (scripts/build-basemap-tiles.ts) and by the map style (src/map/basemap-style.ts), so
  * the style asks only for tiles the build has written.
  */
+import { mercatorX, mercatorY } from './places.ts';
 import { OVERVIEW_BBOX, REGION_BBOX, type BBox } from './region.ts';
 
 export interface BasemapTileset {
@@ -40,11 +41,8 @@ export function tileRange(
 ): { x0: number; x1: number; y0: number; y1: number } {
   const n = 2 ** z;
   const [west, south, east, north] = bounds;
-  const x = (lon: number) => Math.floor(((lon + 180) / 360) * n);
-  const y = (lat: number) => {
-    const s = Math.sin((lat * Math.PI) / 180);
-    return Math.floor((0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * n);
-  };
+  const x = (lon: number) => Math.floor(mercatorX(lon) * n);
+  const y = (lat: number) => Math.floor(mercatorY(lat) * n);
   const clamp = (v: number) => Math.min(n - 1, Math.max(0, v));
   return { x0: clamp(x(west)), x1: clamp(x(east)), y0: clamp(y(north)), y1: clamp(y(south)) };
 }

@@ -11,12 +11,6 @@ import type { Polygon } from './shapes.ts';
 
 export type Rgb = readonly [number, number, number];
 
-/** `#rrggbb` → [r, g, b]. */
-export function hexRgb(hex: string): Rgb {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
-
 /** Signed distance (CSS pixels) from a point to a shape's edge: negative inside. */
 export type Sdf = (x: number, y: number) => number;
 

@@ -6,9 +6,9 @@
 import type { KindEntry } from '@/data/schema.ts';
 import { PALETTE } from '@/domain/palette.ts';
 import { COLOCATED_ICON, kindIcon } from '@/domain/places.ts';
+import { hexRgb } from '@/domain/contrast.ts';
 import {
   circleSdf,
-  hexRgb,
   polygonSdf,
   rasterize,
   roundRectSdf,

@@ -801,34 +801,28 @@ export async function openApp(path = '/', options: OpenOptions = {}): Promise<Ap
       console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
     );
   });
-  if (options.noWebGL) {
-    await page.addInitScript(() => {
-      const original = HTMLCanvasElement.prototype.getContext;
-      HTMLCanvasElement.prototype.getContext = function (
-        this: HTMLCanvasElement,
-        type: string,
-        ...rest: unknown[]
-      ) {
-        if (type === 'webgl' || type === 'webgl2' || type === 'experimental-webgl') return null;
-        return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
-      } as typeof original;
-    });
-  }
-  if (options.recordWebGLContext) {
-    await page.addInitScript(() => {
-      const original = HTMLCanvasElement.prototype.getContext;
-      HTMLCanvasElement.prototype.getContext = function (
-        this: HTMLCanvasElement,
-        type: string,
-        ...rest: unknown[]
-      ) {
-        if (type === 'webgl2') {
-          const w = window as unknown as { webglContextRequestedAt?: number };
-          w.webglContextRequestedAt ??= performance.now();
-        }
-        return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
-      } as typeof original;
-    });
+  if (options.noWebGL || options.recordWebGLContext) {
+    // One wrapper of getContext: it refuses WebGL (noWebGL) and notes when WebGL 2 is first
+    // asked for (recordWebGLContext).
+    await page.addInitScript(
+      ({ refuse, record }) => {
+        const original = HTMLCanvasElement.prototype.getContext;
+        HTMLCanvasElement.prototype.getContext = function (
+          this: HTMLCanvasElement,
+          type: string,
+          ...rest: unknown[]
+        ) {
+          if (record && type === 'webgl2') {
+            const w = window as unknown as { webglContextRequestedAt?: number };
+            w.webglContextRequestedAt ??= performance.now();
+          }
+          if (refuse && (type === 'webgl' || type === 'webgl2' || type === 'experimental-webgl'))
+            return null;
+          return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
+        } as typeof original;
+      },
+      { refuse: options.noWebGL === true, record: options.recordWebGLContext === true },
+    );
   }
   const { basemapDelayMs, basemapStatus } = options;
   if (basemapDelayMs || basemapStatus) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { circleSdf, hexRgb, polygonSdf, rasterize, roundRectSdf } from '@/domain/marker-raster.ts';
+import { hexRgb } from '@/domain/contrast.ts';
+import { circleSdf, polygonSdf, rasterize, roundRectSdf } from '@/domain/marker-raster.ts';
 import { colocatedMarker, kindMarker, MARKER_SIZE } from '@/map/marker-images.ts';
 
 const pixel = (img: { width: number; data: Uint8ClampedArray }, x: number, y: number) =>
