@@ -126,6 +126,15 @@ export class AppDriver {
     await this.page.mouse.click(box.x + point.x, box.y + point.y);
   }
 
+  /** The search field's width and whether its clear button is shown. */
+  async searchFieldLook(): Promise<{ width: number; clearButton: boolean }> {
+    const box = await this.page.getByRole('searchbox').boundingBox();
+    return {
+      width: box?.width ?? 0,
+      clearButton: (await this.page.getByRole('button', { name: 'Rensa sökningen' }).count()) > 0,
+    };
+  }
+
   async typeSearch(text: string): Promise<void> {
     await this.page.getByRole('searchbox').fill(text);
   }

@@ -42,6 +42,18 @@ describe('finding actors', () => {
     expect(await app.axe()).toEqual([]);
   });
 
+  it('keeps the search field’s width when its clear button appears, and clears with it', async () => {
+    const app = await open('/');
+    const empty = await app.searchFieldLook();
+    expect(empty.clearButton).toBe(false);
+    await app.typeSearch('k');
+    const typed = await app.searchFieldLook();
+    expect(typed.clearButton).toBe(true);
+    expect(typed.width).toBe(empty.width);
+    await app.clickButton('Rensa sökningen');
+    expect(await app.searchText()).toBe('');
+  });
+
   it('gives exactly the actors of the programme Stockholm Life Tech: owner, partners and pilots', async () => {
     const app = await open('/');
     await app.toggleFacetValue('Program och projekt', /Stockholm Life Tech/);
