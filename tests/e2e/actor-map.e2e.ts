@@ -15,6 +15,8 @@ afterEach(async () => {
 
 const WARM_UP_MARK = 'aktorskartan:marker-program-warmed';
 const GPU_WARM_UP_MARK = 'aktorskartan:gpu-warmed';
+const ACTORS_IN_MAP_MARK = 'aktorskartan:actors-in-map';
+const MAP_LOADED_MARK = 'aktorskartan:map-loaded';
 const data = shippedDataset();
 const basemapTowns = (
   JSON.parse(
@@ -64,6 +66,17 @@ describe('the actor map', () => {
     expect(early).toEqual({ visibility: 'hidden', frameColor: 'rgb(243, 240, 232)' });
     expect(await app.actorsOnMap()).toBe(placed.length);
     expect((await app.mapCanvasLook()).visibility).toBe('visible');
+  });
+
+  it('hands the actors to the map while the basemap is still on its way', async () => {
+    app = await openApp('/', { basemapDelayMs: 3000, waitForMap: false });
+    expect(await app.actorsOnMap()).toBe(placed.length);
+    const actors = await app.mark(ACTORS_IN_MAP_MARK);
+    const loaded = await app.mark(MAP_LOADED_MARK);
+    expect(actors).not.toBeNull();
+    expect(loaded).not.toBeNull();
+    // The basemap's tiles were held back for 3 s: the actors had been read well before.
+    expect(actors!.at).toBeLessThan(loaded!.at - 1000);
   });
 
   it('prepares the single markers when it opens on clusters only, and leaves no trace', async () => {
