@@ -552,25 +552,26 @@ function MarkerImages({ kinds }: { kinds: ReadonlyMap<string, KindEntry> }) {
     // can no longer answer the request that fired them.
     map.setMissingStyleImageResolver(add);
     // Drawn while the map waits for its tiles rather than when the first markers ask for them:
-    // that was 24–37 ms inside the frame that first showed the shipped data's actors.
+    // that was 24–37 ms inside the frame that first showed the shipped data's actors, and 44 ms
+    // in a fresh browser. One icon a task, from the map's creation on: an idle callback came too
+    // late once the actors reached the map before the basemap, and all in one task is a long one.
     const ids = [COLOCATED_ICON, ...[...kinds.keys()].map(kindIcon)];
-    const idle = whenIdle(() => ids.forEach(add));
+    let timer = 0;
+    const next = (i: number) => {
+      timer = window.setTimeout(() => {
+        const id = ids[i];
+        if (id === undefined) return;
+        add(id);
+        next(i + 1);
+      }, 0);
+    };
+    next(0);
     return () => {
-      idle.cancel();
+      window.clearTimeout(timer);
       map.setMissingStyleImageResolver(null);
     };
   }, [current, kinds]);
   return null;
-}
-
-/** requestIdleCallback where there is one (not in every Safari), else a timeout. */
-function whenIdle(run: () => void): { cancel: () => void } {
-  if (typeof window.requestIdleCallback === 'function') {
-    const handle = window.requestIdleCallback(run, { timeout: 1000 });
-    return { cancel: () => window.cancelIdleCallback(handle) };
-  }
-  const handle = window.setTimeout(run, 50);
-  return { cancel: () => window.clearTimeout(handle) };
 }
 
 /**

@@ -6,6 +6,7 @@
  * when the set of rows in the window changes, not on every scroll event.
  */
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { rowWindow, rowsPerPage, scrollTopToShow, type RowGeometry } from './row-window.ts';
 
 /** Until the ruler is measured (jsdom has no layout). */
@@ -41,8 +42,15 @@ export function useRowWindow(count: number, overscan: number) {
       const height = ruler?.offsetHeight ?? 0;
       if (height > 0) setRowHeight(height);
     };
-    // Measured before the first paint, so the rows never show at a guessed height.
-    measure();
+    // Measured before the first paint, so the rows never show at a guessed height; but not here,
+    // where reading a size makes the browser lay out the whole new page inside React's commit (in
+    // a fresh browser 40 ms of layout, and 120 ms of style with it, all in the task that first
+    // renders the actors). A ResizeObserver reports the sizes after the frame's own layout and
+    // before its paint, and the rows are rendered there and then (flushSync), so the frame that
+    // is painted has them.
+    const observer =
+      typeof ResizeObserver === 'function' ? new ResizeObserver(() => flushSync(measure)) : null;
+    if (!observer) measure();
     const onScroll = () => {
       const top = scroller.scrollTop;
       const next = rowWindow(latest.current, top, overscan);
@@ -50,7 +58,6 @@ export function useRowWindow(count: number, overscan: number) {
       if (next.start !== now.start || next.end !== now.end) setScrollTop(top);
     };
     scroller.addEventListener('scroll', onScroll, { passive: true });
-    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : null;
     observer?.observe(scroller);
     if (ruler) observer?.observe(ruler);
     return () => {
