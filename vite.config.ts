@@ -91,7 +91,11 @@ export default defineConfig(({ mode }) => {
               'data/*.summary.json',
               'basemap/tiles/**/*.pbf',
             ],
-            globIgnores: ['mockServiceWorker.js'],
+            // The basemap's GeoJSON files are what its tiles are cut from; the map reads the tiles.
+            globIgnores: [
+              'mockServiceWorker.js',
+              'basemap/{land,lakes,overview-land,overview-lakes}.geojson',
+            ],
             maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
             navigateFallback: 'index.html',
             runtimeCaching: dataOrigin

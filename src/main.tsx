@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from '@/app/app.tsx';
 import { installDebugHooks } from '@/app/debug-hooks.ts';
 import { Providers } from '@/app/providers.tsx';
+import { firstScreen } from '@/app/first-screen.ts';
 import { registerServiceWorker } from '@/app/service-worker.ts';
 import { startLoading } from '@/app/start-loading.ts';
 import { getUrlState } from '@/app/url-store.ts';
@@ -45,4 +46,5 @@ void start();
 // data (not requestIdleCallback: Chromium had not run it by the time data came).
 window.setTimeout(() => void collator(locale(getUrlState().lang)), 0);
 window.setTimeout(() => void formatNumber(0, getUrlState().lang), 0);
-if (import.meta.env.PROD) void registerServiceWorker();
+// Its install downloads the whole app and its basemap: not while the map draws its first frames.
+if (import.meta.env.PROD) firstScreen.after(() => void registerServiceWorker());

@@ -209,6 +209,20 @@ describe('offline', () => {
     expect(shapes.lakes).toBeGreaterThan(0);
     await app.screenshot('offline');
   });
+
+  it('installs the service worker only once the first actors are drawn', async () => {
+    const app = await open('/', { serviceWorkers: true, basemapDelayMs: 1500 });
+    await app.serviceWorkerReady();
+    const loaded = await app.mark('aktorskartan:map-loaded');
+    const drawn = await app.mark('aktorskartan:first-screen');
+    const registering = await app.mark('aktorskartan:service-worker-registering');
+    expect(loaded).not.toBeNull();
+    expect(drawn).not.toBeNull();
+    expect(registering).not.toBeNull();
+    // The basemap was held back: registered at the page's load, it would come long before these.
+    expect(drawn!.at).toBeGreaterThanOrEqual(loaded!.at);
+    expect(registering!.at).toBeGreaterThanOrEqual(drawn!.at);
+  });
 });
 
 describe('content security policy', () => {

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { RegionErrorBoundary } from '@/app/error-boundary.tsx';
 import { config } from '@/app/config.ts';
+import { firstScreen } from '@/app/first-screen.ts';
 import { setUrlState, getUrlState, useUrlState } from '@/app/url-store.ts';
 import { useUiStore } from '@/app/ui-store.ts';
 import { getBackend } from '@/data/create-backend.ts';
@@ -78,8 +79,12 @@ export function MapRegion(props: MapRegionProps) {
   );
   const onReady = useCallback(() => setStatus('ready'), [setStatus]);
   // The data worker puts off its work after load until the first actors are drawn, or the map
-  // has failed (the list is then the first screen): it would take a core from the drawing.
-  const catchUp = useCallback(() => void getBackend().catchUp(), []);
+  // has failed (the list is then the first screen): it would take a core from the drawing. So
+  // does the page's own work that can wait (first-screen.ts).
+  const catchUp = useCallback(() => {
+    void getBackend().catchUp();
+    firstScreen.drawn();
+  }, []);
   const onFailure = useCallback(
     (reason: 'context-lost' | 'error' | 'no-webgl') => {
       setStatus(reason === 'no-webgl' ? 'no-webgl' : 'failed');
