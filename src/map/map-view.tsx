@@ -51,7 +51,7 @@ import {
 import { registerMap } from './map-image.ts';
 import { addTownLabels } from './town-labels.ts';
 import { warmMarkerProgram } from './program-warm-up.ts';
-import { markerFor } from './marker-images.ts';
+import { markerFor, type MarkerImage } from './marker-images.ts';
 import { maplibregl } from './setup.ts';
 import { isNoWebGLError } from './webgl.ts';
 
@@ -126,9 +126,11 @@ function fitPadding(width: number, withOverlay: boolean) {
   };
 }
 /** A place of two actors: the marker layer then draws both its icon and its text. */
-/** Marks for the tests and the benchmark: the actors' data read by MapLibre; the map's `load`. */
+/** Marks for the tests and the benchmark: the actors' data read by MapLibre; the map's `load`; the
+ * first idle map with actors on it. */
 const ACTORS_IN_MAP_MARK = 'aktorskartan:actors-in-map';
 const MAP_LOADED_MARK = 'aktorskartan:map-loaded';
+const ACTORS_DRAWN_MARK = 'aktorskartan:actors-drawn';
 const WARM_UP_MARKER = { cluster: false, place: -1, placeId: '', count: 2, icon: COLOCATED_ICON };
 const FOCUS_LINE_LAYERS = focusLineLayers();
 const FOCUS_POINT_LAYERS = focusPointLayers();
@@ -166,6 +168,7 @@ export default function MapView(props: MapViewProps) {
   const [style, setStyle] = useState<string | StyleSpecification>(props.onlineStyleUrl || embedded);
   const usingOnline = typeof style === 'string';
   const [loaded, setLoaded] = useState(false);
+  const [created, setCreated] = useState(false);
   const [pointer, setPointer] = useState(false);
   // The grid the results are clustered on: the zoom level and an area around the view. It
   // changes when the zoom crosses a whole level or the view leaves the area, not on every frame.
@@ -182,7 +185,14 @@ export default function MapView(props: MapViewProps) {
         : { zoom, bounds: padded(view) },
     );
   }, []);
-  useEffect(() => () => registerMap(null), []);
+  const alive = useRef(true);
+  useEffect(
+    () => () => {
+      alive.current = false;
+      registerMap(null);
+    },
+    [],
+  );
   // Town names follow the first actors (see townLabels): once due, they stay due, also for the
   // embedded style coming back after an online one failed.
   const towns = useRef({ due: false, timer: 0 });
@@ -215,6 +225,7 @@ export default function MapView(props: MapViewProps) {
   // the basemap's first tiles rather than after them.
   const mapCreated = useCallback(
     (map: MapLibreMap) => {
+      setCreated(true);
       updateGrid();
       const onData = (event: MapSourceDataEvent) => {
         if (event.sourceId !== PLACES_SOURCE || event.sourceDataType !== 'metadata') return;
@@ -283,9 +294,17 @@ export default function MapView(props: MapViewProps) {
         const d = drawing.current;
         if (d.reported || d.features === 0) return;
         d.reported = true;
-        d.report();
-        showTowns(map);
-        warmMarkerProgram(map, placeLayer, WARM_UP_MARKER);
+        performance.mark(ACTORS_DRAWN_MARK);
+        // The actors often come with the basemap, so this idle is the map's load: what follows
+        // (the data worker's put-off work, town names, the marker program, the service worker)
+        // waits two frames, until the frame that shows the map is on its way. Started here, it
+        // held that frame back under software rendering (10,000 actors: up to 0.9 s).
+        afterNextFrame(() => {
+          if (!alive.current) return;
+          d.report();
+          showTowns(map);
+          warmMarkerProgram(map, placeLayer, WARM_UP_MARKER);
+        });
       });
       map.on('style.load', () => {
         if (towns.current.due) addTownLabels(map, document.baseURI);
@@ -321,13 +340,17 @@ export default function MapView(props: MapViewProps) {
   // the link, it is fitted once to the first actors it gets, at once, as if it had opened there.
   const fitted = useRef(props.initialView !== null || props.initialBounds !== null);
   const { initialBounds } = props;
+  // As soon as the map exists, not only at its load: actors that came after this view mounted
+  // but before react-map-gl made the map were fitted at the load, after the first tiles had been
+  // read for the unfitted view.
   useEffect(() => {
     const map = mapRef.current;
-    if (fitted.current || !map || !initialBounds) return;
+    if (fitted.current || !map || !created || !initialBounds) return;
     fitted.current = true;
     const [w, s, e, n] = initialBounds;
     map.fitBounds([w, s, e, n], { padding: PADDING, maxZoom: 11, animate: false });
-  }, [initialBounds, loaded]);
+    updateGrid();
+  }, [initialBounds, created, updateGrid]);
 
   // feature-state for selection and hover: cheap, no data re-upload.
   useFeatureState(mapRef, loaded, selectedPlace, 'selected', data);
@@ -487,6 +510,11 @@ export default function MapView(props: MapViewProps) {
   );
 }
 
+/** Runs `work` at the start of the frame after the next one: the next one has been drawn. */
+function afterNextFrame(work: () => void) {
+  requestAnimationFrame(() => requestAnimationFrame(work));
+}
+
 /**
  * Calls back once the MapLibre map exists, before its `load`: react-map-gl renders <Map>'s
  * children only from then on, whereas the parent's own first effects run before the map is made.
@@ -543,9 +571,11 @@ function MarkerImages({ kinds }: { kinds: ReadonlyMap<string, KindEntry> }) {
     const map = current?.getMap();
     if (!map) return;
     const ratio = window.devicePixelRatio || 1;
+    // (globalThis: `Map` here is react-map-gl's component.)
+    const drawn = new globalThis.Map<string, MarkerImage>();
     const add = (id: string) => {
       if (map.hasImage(id)) return;
-      const image = markerFor(id, kinds, ratio);
+      const image = drawn.get(id) ?? markerFor(id, kinds, ratio);
       if (image) map.addImage(id, image, { pixelRatio: ratio });
     };
     // MapLibre 6 resolves missing images through this resolver; `styleimagemissing` listeners
@@ -553,15 +583,20 @@ function MarkerImages({ kinds }: { kinds: ReadonlyMap<string, KindEntry> }) {
     map.setMissingStyleImageResolver(add);
     // Drawn while the map waits for its tiles rather than when the first markers ask for them:
     // that was 24–37 ms inside the frame that first showed the shipped data's actors, and 44 ms
-    // in a fresh browser. One icon a task, from the map's creation on: an idle callback came too
-    // late once the actors reached the map before the basemap, and all in one task is a long one.
+    // in a fresh browser. One icon a task from the map's creation on (an idle callback came too
+    // late once the actors reach the map before the basemap), and handed to the map together at
+    // the end: each addImage makes MapLibre draw a frame, 50–150 ms of software rendering.
     const ids = [COLOCATED_ICON, ...[...kinds.keys()].map(kindIcon)];
     let timer = 0;
     const next = (i: number) => {
       timer = window.setTimeout(() => {
         const id = ids[i];
-        if (id === undefined) return;
-        add(id);
+        if (id === undefined) {
+          ids.forEach(add);
+          return;
+        }
+        const image = map.hasImage(id) ? null : markerFor(id, kinds, ratio);
+        if (image) drawn.set(id, image);
         next(i + 1);
       }, 0);
     };

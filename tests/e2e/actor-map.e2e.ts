@@ -17,6 +17,8 @@ const WARM_UP_MARK = 'aktorskartan:marker-program-warmed';
 const GPU_WARM_UP_MARK = 'aktorskartan:gpu-warmed';
 const ACTORS_IN_MAP_MARK = 'aktorskartan:actors-in-map';
 const MAP_LOADED_MARK = 'aktorskartan:map-loaded';
+const FIRST_SCREEN_MARK = 'aktorskartan:first-screen';
+const ACTORS_DRAWN_MARK = 'aktorskartan:actors-drawn';
 const data = shippedDataset();
 const basemapTowns = (
   JSON.parse(
@@ -77,6 +79,18 @@ describe('the actor map', () => {
     expect(loaded).not.toBeNull();
     // The basemap's tiles were held back for 3 s: the actors had been read well before.
     expect(actors!.at).toBeLessThan(loaded!.at - 1000);
+  });
+
+  it('shows the map before it starts the work that waits for the first screen', async () => {
+    app = await openApp('/');
+    expect(await app.actorsOnMap()).toBe(placed.length);
+    expect(await app.hasMark(FIRST_SCREEN_MARK, 5000)).toBe(true);
+    const drawn = await app.mark(ACTORS_DRAWN_MARK);
+    const firstScreen = await app.mark(FIRST_SCREEN_MARK);
+    expect(drawn).not.toBeNull();
+    // Town names, the marker program, the data worker's put-off work and the service worker
+    // wait until the frame that shows the map has been drawn, not in its way.
+    expect(await app.framesBetween(drawn!.at, firstScreen!.at)).toBeGreaterThanOrEqual(2);
   });
 
   it('prepares the single markers when it opens on clusters only, and leaves no trace', async () => {

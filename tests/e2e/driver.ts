@@ -380,6 +380,16 @@ export class AppDriver {
   }
 
   /** When the page first asked a canvas for WebGL 2 (needs the recordWebGLContext option). */
+  /** How many animation frames began between two moments (page time, ms; first 10 s only). */
+  async framesBetween(from: number, to: number): Promise<number> {
+    return this.page.evaluate(
+      ([a, b]) =>
+        (window as unknown as { frameStarts: number[] }).frameStarts.filter((t) => t > a && t < b)
+          .length,
+      [from, to],
+    );
+  }
+
   async webglContextRequestedAt(): Promise<number | null> {
     return this.page.evaluate(
       () =>
@@ -809,6 +819,16 @@ export async function openApp(path = '/', options: OpenOptions = {}): Promise<Ap
     document.addEventListener('securitypolicyviolation', (e) =>
       console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
     );
+  });
+  // The start of every animation frame in the first 10 s (see framesBetween).
+  await page.addInitScript(() => {
+    const w = window as unknown as { frameStarts: number[] };
+    w.frameStarts = [];
+    const tick = (t: number) => {
+      w.frameStarts.push(t);
+      if (t < 10_000) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
   });
   if (options.noWebGL || options.recordWebGLContext) {
     // One wrapper of getContext: it refuses WebGL (noWebGL) and notes when WebGL 2 is first
