@@ -379,17 +379,18 @@ export class AppDriver {
     }, name);
   }
 
-  /** When the page first asked a canvas for WebGL 2 (needs the recordWebGLContext option). */
   /** How many animation frames began between two moments (page time, ms; first 10 s only). */
   async framesBetween(from: number, to: number): Promise<number> {
     return this.page.evaluate(
-      ([a, b]) =>
-        (window as unknown as { frameStarts: number[] }).frameStarts.filter((t) => t > a && t < b)
-          .length,
-      [from, to],
+      (range) =>
+        (window as unknown as { frameStarts: number[] }).frameStarts.filter(
+          (t) => t > range.from && t < range.to,
+        ).length,
+      { from, to },
     );
   }
 
+  /** When the page first asked a canvas for WebGL 2 (needs the recordWebGLContext option). */
   async webglContextRequestedAt(): Promise<number | null> {
     return this.page.evaluate(
       () =>
