@@ -586,6 +586,11 @@ export class AppDriver {
    * for the reader's consent before taking over (no silent swaps), so the first visit is only
    * controlled after one reload, as it would be for a reader coming back.
    */
+  /** Whether a service worker has been registered and is active, without reloading the page. */
+  async serviceWorkerActive(): Promise<boolean> {
+    return this.page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active !== null));
+  }
+
   async serviceWorkerReady(): Promise<void> {
     await this.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     const controlled = await this.page.evaluate(() => navigator.serviceWorker.controller !== null);

@@ -212,7 +212,8 @@ describe('offline', () => {
 
   it('installs the service worker only once the first actors are drawn', async () => {
     const app = await open('/', { serviceWorkers: true, basemapDelayMs: 1500 });
-    await app.serviceWorkerReady();
+    // Not serviceWorkerReady(): its reload would start the page, and its marks, over.
+    expect(await app.serviceWorkerActive()).toBe(true);
     const loaded = await app.mark('aktorskartan:map-loaded');
     const drawn = await app.mark('aktorskartan:first-screen');
     const registering = await app.mark('aktorskartan:service-worker-registering');
