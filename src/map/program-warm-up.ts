@@ -11,7 +11,7 @@
  */
 import type { Map as MapLibreMap, SymbolLayerSpecification } from 'maplibre-gl';
 
-const SOURCE = 'marker-program-warm-up';
+export const WARM_UP_SOURCE = 'marker-program-warm-up';
 export const WARM_UP_MARK = 'aktorskartan:marker-program-warmed';
 
 export function warmMarkerProgram(
@@ -19,17 +19,17 @@ export function warmMarkerProgram(
   layer: SymbolLayerSpecification,
   properties: Record<string, unknown>,
 ): void {
-  if (!map.getLayer(layer.id) || map.getSource(SOURCE)) return;
+  if (!map.getLayer(layer.id) || map.getSource(WARM_UP_SOURCE)) return;
   if (map.queryRenderedFeatures({ layers: [layer.id] }).length > 0) return;
   const { lng, lat } = map.getCenter();
-  map.addSource(SOURCE, {
+  map.addSource(WARM_UP_SOURCE, {
     type: 'geojson',
     data: { type: 'Feature', geometry: { type: 'Point', coordinates: [lng, lat] }, properties },
   });
   map.addLayer({
     ...layer,
-    id: SOURCE,
-    source: SOURCE,
+    id: WARM_UP_SOURCE,
+    source: WARM_UP_SOURCE,
     layout: { ...layer.layout, 'icon-ignore-placement': true, 'text-ignore-placement': true },
     paint: { ...layer.paint, 'icon-opacity': 0.001, 'text-opacity': 0.001 },
   });
@@ -37,10 +37,10 @@ export function warmMarkerProgram(
   // marker is ever drawn. A loaded source and then an idle map mean a frame has drawn it.
   const finish = () => {
     // The style may have been replaced meanwhile (online → embedded): nothing left to remove.
-    if (map.getSource(SOURCE) && !map.isSourceLoaded(SOURCE)) return;
+    if (map.getSource(WARM_UP_SOURCE) && !map.isSourceLoaded(WARM_UP_SOURCE)) return;
     map.off('idle', finish);
-    if (map.getLayer(SOURCE)) map.removeLayer(SOURCE);
-    if (map.getSource(SOURCE)) map.removeSource(SOURCE);
+    if (map.getLayer(WARM_UP_SOURCE)) map.removeLayer(WARM_UP_SOURCE);
+    if (map.getSource(WARM_UP_SOURCE)) map.removeSource(WARM_UP_SOURCE);
     performance.mark(WARM_UP_MARK);
   };
   map.on('idle', finish);

@@ -19,6 +19,7 @@ const ACTORS_IN_MAP_MARK = 'aktorskartan:actors-in-map';
 const MAP_LOADED_MARK = 'aktorskartan:map-loaded';
 const FIRST_SCREEN_MARK = 'aktorskartan:first-screen';
 const ACTORS_DRAWN_MARK = 'aktorskartan:actors-drawn';
+const AT_REST_MARK = 'aktorskartan:map-at-rest';
 const data = shippedDataset();
 const basemapTowns = (
   JSON.parse(
@@ -102,6 +103,11 @@ describe('the actor map', () => {
     expect(await app.mapImages()).toEqual(expect.arrayContaining([...kinds]));
     expect(await app.mapLayerOrder()).not.toContain('marker-program-warm-up');
     expect(await app.actorsOnMap()).toBe(placed.length);
+    // The map is at rest only once the warm-up marker is gone again, which takes another frame.
+    expect(await app.hasMark(AT_REST_MARK, 10_000)).toBe(true);
+    const warmed = await app.mark(WARM_UP_MARK);
+    const atRest = await app.mark(AT_REST_MARK);
+    expect(await app.framesBetween(warmed!.at, atRest!.at)).toBeGreaterThanOrEqual(1);
   });
 
   it('opens an actor clicked on the map, with its owners, sources and position precision', async () => {
