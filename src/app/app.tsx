@@ -36,6 +36,7 @@ import {
   useUrlState,
 } from './url-store.ts';
 import { useResults } from './use-results.ts';
+import { useAfterPaint } from './use-after-paint.ts';
 
 export function App() {
   const query = useDataset();
@@ -118,6 +119,12 @@ function useKnownFilters(dataset: DatasetView, ready: boolean): boolean {
 }
 
 /**
+ * From this many actors, the map's share of a new result set (about 10 ms here) waits for the
+ * list's frame to be painted (see Workspace).
+ */
+const PAINT_FIRST_FROM = 20_000;
+
+/**
  * The sidebar and the map. It is there from the first render, before the dataset has arrived, so
  * that MapLibre (the slowest part of the start) sets up the map while the data loads; the same
  * map then takes the actors when they come.
@@ -153,11 +160,17 @@ function Workspace({
   const showRelations = useUrlState((s) => s.relations);
   const programme = programmeId ? dataset.programmeById.get(programmeId) : undefined;
   // The map shows the result set, as the list does: counted per place once per result set, in a
-  // render after the list's. Counting 50,000 results per place, re-clustering and MapLibre's
-  // redraw took 40 ms or more at 100,000 actors, which kept a filter click's list out of the
-  // click's frame. The first actors are not held back: the map has nothing to show until then.
+  // render after the list's. In a large dataset that render waits until the list's frame is
+  // painted: counting 50,000 results per place and re-clustering took 40–50 ms at 100,000 actors,
+  // and as a deferred render it ran before that frame and held the list back as long. In a small
+  // one it is a few milliseconds, and waiting a frame (40 ms or more under software rendering)
+  // only made the map settle later (10,000 actors: 134–199 → 189–271 ms). The first actors are
+  // not held back: the map has nothing to show until then.
+  const largeDataset = dataset.columns.ids.length >= PAINT_FIRST_FROM;
   const deferredOrder = useDeferredValue(results.order);
-  const mapOrder = deferredOrder.length === 0 ? results.order : deferredOrder;
+  const paintedOrder = useAfterPaint(results.order, largeDataset);
+  const laterOrder = largeDataset ? paintedOrder : deferredOrder;
+  const mapOrder = laterOrder.length === 0 ? results.order : laterOrder;
   const onMap = useMemo(() => resultPlaces(mapOrder, dataset.places), [mapOrder, dataset.places]);
   const initialBounds = onMap.bounds;
 

@@ -11,7 +11,7 @@ import type {
   MapSourceDataEvent,
   StyleSpecification,
 } from 'maplibre-gl';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import Map, {
   Layer,
   NavigationControl,
@@ -244,13 +244,16 @@ export default function MapView(props: MapViewProps) {
     },
     [updateGrid],
   );
-  useEffect(() => {
+  // At commit, not after it: the version then tells which render handed the map its data.
+  const handed = useRef<ResultPlaces | null>(null);
+  useLayoutEffect(() => {
     drawing.current.features = data.features.length;
     dataVersion.current += 1;
+    handed.current = onMap;
     // react-map-gl skips setData for data equal to the last; a repaint still ends in an `idle`
     // that the log can pair with this version (it coalesces with setData's own frame).
     mapRef.current?.getMap().triggerRepaint();
-  }, [data]);
+  }, [data, onMap]);
 
   // Kept in refs so that MapLibre's long-lived listeners always see the latest props.
   const viewChangeRef = useRef(onViewChange);
@@ -296,7 +299,7 @@ export default function MapView(props: MapViewProps) {
         if (map.getContainer().isConnected) onFailure('context-lost');
       });
       performance.mark(MAP_LOADED_MARK);
-      exposeTestHook(map, dataVersion);
+      exposeTestHook(map, dataVersion, handed);
       map.on('idle', () => {
         const d = drawing.current;
         if (d.reported || d.features === 0) return;
@@ -639,7 +642,11 @@ function MarkerImages({ kinds }: { kinds: ReadonlyMap<string, KindEntry> }) {
  * A read-only window into what the map has drawn, for the end-to-end tests and for curious
  * readers in the console: the ids of the places and clusters rendered right now.
  */
-function exposeTestHook(map: MapLibreEvent['target'], dataVersion: { readonly current: number }) {
+function exposeTestHook(
+  map: MapLibreEvent['target'],
+  dataVersion: { readonly current: number },
+  handed: { readonly current: ResultPlaces | null },
+) {
   const idleLog: { time: number; dataVersion: number }[] = [];
   map.on('idle', () => {
     idleLog.push({ time: performance.now(), dataVersion: dataVersion.current });
@@ -650,6 +657,13 @@ function exposeTestHook(map: MapLibreEvent['target'], dataVersion: { readonly cu
     idleLog: () => [...idleLog],
     /** The version of the actor data handed to the map most recently. */
     dataVersion: () => dataVersion.current,
+    /** How many actors that data holds. */
+    actorsHanded: () => {
+      const r = handed.current;
+      let n = 0;
+      if (r) for (const place of r.list) n += r.count[place]!;
+      return n;
+    },
     /** Places drawn as markers, with how many actors each holds. */
     renderedPlaces: () =>
       map.queryRenderedFeatures({ layers: [placeLayer.id] }).map((f) => ({

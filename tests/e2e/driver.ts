@@ -166,6 +166,45 @@ export class AppDriver {
     });
   }
 
+  /**
+   * Clicks a facet value from inside the page and reports, at the first animation frame after the
+   * click, the result count shown and how many actors the map had been handed; and how many it
+   * holds once it is idle on new data.
+   */
+  async mapActorsAroundClick(
+    facet: string,
+    value: string | RegExp,
+  ): Promise<{ before: number; countAtFrame: string; atFrame: number; settled: number }> {
+    const box = this.page
+      .getByRole('group', { name: facet })
+      .getByRole('checkbox', { name: value });
+    return box.evaluate(async (el) => {
+      const map = window.aktorskartanMap;
+      const before = map.actorsHanded();
+      const version = map.dataVersion();
+      const frame = new Promise<{ countAtFrame: string; atFrame: number }>((resolve) =>
+        requestAnimationFrame(() =>
+          resolve({
+            countAtFrame: document.querySelector('.result-count')?.textContent ?? '',
+            atFrame: map.actorsHanded(),
+          }),
+        ),
+      );
+      const t0 = performance.now();
+      (el as HTMLElement).click();
+      const atFrame = await frame;
+      await new Promise<void>((resolve) => {
+        const poll = () => {
+          const hit = map.idleLog().find((e) => e.time > t0 && e.dataVersion > version);
+          if (hit && map.actorsHanded() !== before) resolve();
+          else requestAnimationFrame(poll);
+        };
+        poll();
+      });
+      return { before, ...atFrame, settled: map.actorsHanded() };
+    });
+  }
+
   /** The count shown beside a facet value, or null when none is shown. */
   async facetCount(facet: string, value: string | RegExp): Promise<number | null> {
     const box = this.page
@@ -943,6 +982,7 @@ declare global {
       isIdle: () => boolean;
       idleLog: () => { time: number; dataVersion: number }[];
       dataVersion: () => number;
+      actorsHanded: () => number;
       zoom: () => number;
       firstClusterPoint: () => { x: number; y: number } | null;
       focusLines: () => { to: string; style: string; inactive: boolean }[];

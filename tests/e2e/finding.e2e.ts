@@ -2,6 +2,7 @@
  * Finding actors: search, facets, the list and the map in step, shareable links, Back, keyboard.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { dataset, feature } from '../fixtures/make-dataset.ts';
 import { openApp, shippedDataset, type AppDriver } from './driver.ts';
 
 const opened: AppDriver[] = [];
@@ -105,6 +106,25 @@ describe('finding actors', () => {
     expect(found.length).toBeLessThan(3);
     expect(parks).toEqual(expect.arrayContaining(found));
     expect(await app.axe()).toEqual([]);
+  });
+
+  it('paints a large dataset’s filtered list before the map takes its share of the click', async () => {
+    // 24,000 actors, half of them in healthcare: from 20,000 the map's counting and clustering
+    // wait for the list's frame to be painted (Workspace in src/app/app.tsx).
+    const features = Array.from({ length: 24_000 }, (_, i) =>
+      feature({
+        id: `actor-${i}`,
+        coordinates: [17.9 + (i % 150) * 0.002, 59.25 + Math.floor(i / 150) * 0.001],
+        sectors: [i % 2 === 0 ? 'life-science' : 'healthcare'],
+      }),
+    );
+    const app = await open('/', { dataset: { body: JSON.stringify(dataset(features)) } });
+    await app.settled();
+    const click = await app.mapActorsAroundClick('Bransch', /^Hälso- och sjukvård/);
+    expect(click.countAtFrame).toMatch(/^Visar 12\s000 av 24\s000 aktörer/);
+    expect(click.before).toBe(24_000);
+    expect(click.atFrame).toBe(24_000);
+    expect(click.settled).toBe(12_000);
   });
 
   it('says when nothing matches and offers to remove the filter that emptied it', async () => {
