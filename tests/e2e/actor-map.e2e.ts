@@ -86,12 +86,11 @@ describe('the actor map', () => {
     app = await openApp('/');
     expect(await app.actorsOnMap()).toBe(placed.length);
     expect(await app.hasMark(FIRST_SCREEN_MARK, 5000)).toBe(true);
-    const drawn = await app.mark(ACTORS_DRAWN_MARK);
-    const firstScreen = await app.mark(FIRST_SCREEN_MARK);
-    expect(drawn).not.toBeNull();
     // Town names, the marker program, the data worker's put-off work and the service worker
     // wait until the frame that shows the map has been drawn, not in its way.
-    expect(await app.framesBetween(drawn!.at, firstScreen!.at)).toBeGreaterThanOrEqual(2);
+    expect(
+      await app.framesBetweenMarks(ACTORS_DRAWN_MARK, FIRST_SCREEN_MARK),
+    ).toBeGreaterThanOrEqual(2);
   });
 
   it('prepares the single markers when it opens on clusters only, and leaves no trace', async () => {
@@ -105,9 +104,7 @@ describe('the actor map', () => {
     expect(await app.actorsOnMap()).toBe(placed.length);
     // The map is at rest only once the warm-up marker is gone again, which takes another frame.
     expect(await app.hasMark(AT_REST_MARK, 10_000)).toBe(true);
-    const warmed = await app.mark(WARM_UP_MARK);
-    const atRest = await app.mark(AT_REST_MARK);
-    expect(await app.framesBetween(warmed!.at, atRest!.at)).toBeGreaterThanOrEqual(1);
+    expect(await app.framesBetweenMarks(WARM_UP_MARK, AT_REST_MARK)).toBeGreaterThanOrEqual(1);
   });
 
   it('opens an actor clicked on the map, with its owners, sources and position precision', async () => {

@@ -418,13 +418,18 @@ export class AppDriver {
     }, name);
   }
 
-  /** How many animation frames began between two moments (page time, ms; first 10 s only). */
-  async framesBetween(from: number, to: number): Promise<number> {
+  /**
+   * How many animation frames began after the frame (or the task after it) in which the first
+   * mark `from` was set, up to the frame of the first mark `to` (first 10 s only).
+   */
+  async framesBetweenMarks(from: string, to: string): Promise<number | null> {
     return this.page.evaluate(
-      (range) =>
-        (window as unknown as { frameStarts: number[] }).frameStarts.filter(
-          (t) => t > range.from && t < range.to,
-        ).length,
+      (names) => {
+        const frames = (window as unknown as { markFrames: Record<string, number[]> }).markFrames;
+        const a = frames[names.from]?.[0];
+        const b = frames[names.to]?.[0];
+        return a === undefined || b === undefined ? null : b - a;
+      },
       { from, to },
     );
   }
@@ -865,12 +870,32 @@ export async function openApp(path = '/', options: OpenOptions = {}): Promise<Ap
       console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
     );
   });
-  // The start of every animation frame in the first 10 s (see framesBetween).
+  // Which animation frame each User Timing mark was set in (see framesBetweenMarks). Frames are
+  // told apart by their timestamp, which every callback of one frame shares. Comparing a frame's
+  // timestamp with a mark's time does not work: when the page's thread is late, Chromium hands
+  // the next frame the time its vsync came, which can be earlier than a mark set late in the
+  // frame before (seen in CI: one frame counted where two had passed).
   await page.addInitScript(() => {
-    const w = window as unknown as { frameStarts: number[] };
-    w.frameStarts = [];
+    const w = window as unknown as { frameIndex: number; markFrames: Record<string, number[]> };
+    w.frameIndex = 0;
+    w.markFrames = {};
+    let lastTimestamp = -1;
+    const request = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) =>
+      request((t) => {
+        if (t !== lastTimestamp) {
+          lastTimestamp = t;
+          w.frameIndex += 1;
+        }
+        callback(t);
+      });
+    const mark = performance.mark.bind(performance);
+    performance.mark = (name, options) => {
+      (w.markFrames[name] ??= []).push(w.frameIndex);
+      return mark(name, options);
+    };
+    // A callback in every frame of the first 10 s, so that no frame goes uncounted.
     const tick = (t: number) => {
-      w.frameStarts.push(t);
       if (t < 10_000) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
