@@ -58,6 +58,7 @@ import { addTownLabels } from './town-labels.ts';
 import { WARM_UP_SOURCE, warmMarkerProgram } from './program-warm-up.ts';
 import { markerFor, type MarkerImage } from './marker-images.ts';
 import { maplibregl } from './setup.ts';
+import { skipUnusedSkyAlways } from './skip-unused-sky.ts';
 import { isNoWebGLError } from './webgl.ts';
 
 export interface MapFocus {
@@ -233,6 +234,7 @@ export default function MapView(props: MapViewProps) {
   const mapCreated = useCallback(
     (map: MapLibreMap) => {
       setCreated(true);
+      skipUnusedSkyAlways(map);
       updateGrid();
       const onData = (event: MapSourceDataEvent) => {
         if (event.sourceId !== PLACES_SOURCE || event.sourceDataType !== 'metadata') return;
@@ -696,6 +698,10 @@ function exposeTestHook(
             .queryRenderedFeatures({ layers: [TOWN_LABELS_LAYER] })
             .map((f) => String(f.properties.name))
         : [],
+    /** Whether MapLibre's sky pass would be drawn (see skip-unused-sky.ts). */
+    drawsSky: () =>
+      (map.style as unknown as { sky?: { getEvaluated(): unknown } | null }).sky?.getEvaluated() !==
+      undefined,
     /** Land and lake shapes drawn by the embedded basemap, per layer. */
     basemapShapes: () =>
       Object.fromEntries(

@@ -39,6 +39,12 @@ describe('the actor map', () => {
     expect(await app.axe()).toEqual([]);
   });
 
+  it('skips the sky pass a flat map never shows', async () => {
+    app = await openApp('/');
+    expect(await app.actorsOnMap()).toBe(placed.length);
+    expect(await app.drawsSky()).toBe(false);
+  });
+
   it('names the towns of the basemap, under the actor markers', async () => {
     app = await openApp('/');
     const towns = await app.townNames();

@@ -398,6 +398,12 @@ export class AppDriver {
     return this.page.evaluate(() => window.aktorskartanMap.basemapShapes());
   }
 
+  /** Whether MapLibre draws its sky pass on each frame. */
+  async drawsSky(): Promise<boolean> {
+    await this.mapIdle();
+    return this.page.evaluate(() => window.aktorskartanMap.drawsSky());
+  }
+
   /** Whether the map's canvas is shown, and the colour of the frame behind it. */
   async mapCanvasLook(): Promise<{ visibility: string; frameColor: string }> {
     const canvas = this.page.locator('.maplibregl-canvas');
@@ -1014,6 +1020,7 @@ declare global {
       focusMarkers: () => { id: string; centre: boolean; coordinates: [number, number] }[];
       townNames: () => string[];
       basemapShapes: () => Record<string, number>;
+      drawsSky: () => boolean;
       layerOrder: () => string[];
       imageIds: () => string[];
     };

@@ -185,6 +185,8 @@ describe('the map failing', () => {
     await app.mapIdle();
     expect(await app.actorsOnMap()).toBeGreaterThan(0);
     expect((await app.townNames()).length).toBeGreaterThan(0);
+    // The embedded style loaded in place of the first one has no sky either.
+    expect(await app.drawsSky()).toBe(false);
     ignoreNetworkNoise(app);
     // The online style's failed request is blocked or refused: that is the scenario itself.
     app.errors.splice(
