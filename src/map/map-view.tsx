@@ -228,6 +228,12 @@ export default function MapView(props: MapViewProps) {
   useEffect(() => {
     drawing.current.report = onActorsDrawn;
   }, [onActorsDrawn]);
+  // The bounds the map opened fitted to, until the reader or the app moves the camera. The page
+  // around the map can still change its size after the fit (the legend fills in when the data's
+  // kinds arrive: 779 → 700 px tall on a desktop screen); MapLibre then keeps the centre and
+  // zoom, and actors near the top and bottom edges fell outside the view in about one opening of
+  // six. Fitted again on each resize until the camera is someone's.
+  const openingFit = useRef<BBox | null>(props.initialView === null ? props.initialBounds : null);
   // The markers need not wait for the basemap's `load`: the opening view is clustered as soon as
   // the map exists (see MapCreated), so the actors' source is read by MapLibre's worker alongside
   // the basemap's first tiles rather than after them.
@@ -235,6 +241,14 @@ export default function MapView(props: MapViewProps) {
     (map: MapLibreMap) => {
       setCreated(true);
       skipUnusedSkyAlways(map);
+      // A gesture (drag, wheel, keys) carries the event that caused it; the app's own moves
+      // clear the opening fit where they are made.
+      map.on('movestart', (event: { originalEvent?: unknown }) => {
+        if (event.originalEvent) openingFit.current = null;
+      });
+      map.on('resize', () => {
+        if (openingFit.current) fitOpening(map, openingFit.current);
+      });
       updateGrid();
       const onData = (event: MapSourceDataEvent) => {
         if (event.sourceId !== PLACES_SOURCE || event.sourceDataType !== 'metadata') return;
@@ -362,8 +376,8 @@ export default function MapView(props: MapViewProps) {
     const map = mapRef.current;
     if (fitted.current || !map || !created || !initialBounds) return;
     fitted.current = true;
-    const [w, s, e, n] = initialBounds;
-    map.fitBounds([w, s, e, n], { padding: PADDING, maxZoom: 11, animate: false });
+    openingFit.current = initialBounds;
+    fitOpening(map.getMap(), initialBounds);
     updateGrid();
   }, [initialBounds, created, updateGrid]);
 
@@ -374,6 +388,7 @@ export default function MapView(props: MapViewProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded || !focus) return;
+    openingFit.current = null;
     const [w, s, e, n] = focus.bounds;
     const duration = reducedMotion ? 0 : 800;
     if (w === e && s === n) {
@@ -435,6 +450,7 @@ export default function MapView(props: MapViewProps) {
         if (!current || !item) return;
         // Zoom until the cluster's places fit the view: at least one level, at most to where
         // clustering stops.
+        openingFit.current = null;
         const [w, s, e, n] = item.bounds;
         const camera = map.cameraForBounds([w, s, e, n], { padding: PADDING });
         const zoom = Math.min(
@@ -539,6 +555,11 @@ function markAtRest(map: MapLibreMap) {
     performance.mark(AT_REST_MARK);
   };
   map.on('idle', check);
+}
+
+/** The opening view: the first actors' bounds, at once. */
+function fitOpening(map: MapLibreMap, [w, s, e, n]: BBox) {
+  map.fitBounds([w, s, e, n], { padding: PADDING, maxZoom: 11, animate: false });
 }
 
 /** Runs `work` at the start of the frame after the next one: the next one has been drawn. */

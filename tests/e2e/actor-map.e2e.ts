@@ -39,6 +39,22 @@ describe('the actor map', () => {
     expect(await app.axe()).toEqual([]);
   });
 
+  it('keeps every actor in view when the page around the map changes size, until the reader moves it', async () => {
+    app = await openApp('/');
+    expect(await app.actorsOnMap()).toBe(placed.length);
+    const opened = await app.mapZoom();
+    // The map's frame loses 200 px of height: fitted again, not cut at the top and bottom.
+    await app.setViewport(1400, 700);
+    expect(await app.actorsOnMap()).toBe(placed.length);
+    expect(await app.mapZoom()).toBeLessThan(opened);
+    // Once the reader has moved the map, the camera is theirs: a resize keeps their zoom.
+    await app.dragMap(60, 40);
+    const theirs = await app.mapZoom();
+    await app.setViewport(1400, 900);
+    await app.mapIdle();
+    expect(await app.mapZoom()).toBe(theirs);
+  });
+
   it('skips the sky pass a flat map never shows', async () => {
     app = await openApp('/');
     expect(await app.actorsOnMap()).toBe(placed.length);

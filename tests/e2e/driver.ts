@@ -245,6 +245,30 @@ export class AppDriver {
 
   async setViewport(width: number, height: number): Promise<void> {
     await this.page.setViewportSize({ width, height });
+    // MapLibre hears of its container's new size a little later (a throttled ResizeObserver):
+    // wait until its canvas has followed, where there is a map.
+    await this.page.waitForFunction(() => {
+      const canvas = document.querySelector<HTMLElement>('.maplibregl-canvas');
+      const container = document.querySelector<HTMLElement>('.maplibregl-map');
+      return (
+        !canvas ||
+        !container ||
+        (canvas.clientWidth === container.clientWidth &&
+          canvas.clientHeight === container.clientHeight)
+      );
+    });
+  }
+
+  /** Drags the map by (dx, dy) CSS pixels with the mouse, as a reader pans it. */
+  async dragMap(dx: number, dy: number): Promise<void> {
+    const box = await this.page.locator('.maplibregl-canvas').boundingBox();
+    if (!box) throw new Error('no map canvas');
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    for (let i = 1; i <= 8; i++) await this.page.mouse.move(x + (dx * i) / 8, y + (dy * i) / 8);
+    await this.page.mouse.up();
+    await this.mapIdle();
   }
 
   async isVisible(selector: 'map' | 'list'): Promise<boolean> {
