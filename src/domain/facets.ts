@@ -198,36 +198,88 @@ function markForward(index: ForwardIndex, filters: Filters, pass: Uint8Array): n
  * can count anywhere.
  */
 function matchAndCount(
-  index: ForwardIndex,
+  index: FacetIndex,
   active: number,
   candidates: Uint8Array | undefined,
 ): FacetResult {
   const n = index.size;
   const { mask, pass, allMatches, allNear } = scratchFor(n, false);
+  const counted =
+    candidates === undefined
+      ? markMasks(n, active, pass, mask, allMatches, allNear)
+      : markMasksWithin(n, active, pass, candidates, mask, allMatches, allNear);
+  const matches = allMatches.slice(0, counted.matches);
+  const near = allNear.subarray(0, counted.near);
+  const counts = {} as Record<Facet, Uint32Array>;
+  FACETS.forEach((facet, f) => {
+    const bit = 1 << f;
+    const column = index[facet];
+    // Every actor counts towards a facet that no other selection and no candidate mask restricts
+    // (its own selection does not restrict its counts): those are the value totals, which the
+    // postings hold. With one facet selected, counting it value by value walked every actor.
+    if (candidates === undefined && (active & ~bit) === 0) counts[facet] = totalsOf(column);
+    // A facet with no selection counts the matches only (nobody fails it alone).
+    else
+      counts[facet] = countFacet(
+        column,
+        bit,
+        (active & bit) === 0 ? matches : near,
+        mask,
+        column.values.length,
+      );
+  });
+  return { matches, counts };
+}
+
+/** How many actors hold each value: the lengths of its postings. */
+function totalsOf(column: FacetColumn): Uint32Array {
+  const { postingOffsets } = column;
+  const totals = new Uint32Array(column.values.length);
+  for (let v = 0; v < totals.length; v++) totals[v] = postingOffsets[v + 1]! - postingOffsets[v]!;
+  return totals;
+}
+
+/**
+ * Failure masks, matches and near-matches (failing at most one facet) of every actor. Two
+ * versions, with and without a candidate mask, so neither asks about candidates per actor.
+ */
+function markMasks(
+  n: number,
+  active: number,
+  pass: Uint8Array,
+  mask: Uint8Array,
+  allMatches: Uint32Array,
+  allNear: Uint32Array,
+): { matches: number; near: number } {
   let m = 0;
   let c = 0;
   for (let i = 0; i < n; i++) {
-    const mk = candidates !== undefined && candidates[i] === 0 ? EXCLUDED : active & ~pass[i]!;
+    const mk = active & ~pass[i]!;
     mask[i] = mk;
     if (mk === 0) allMatches[m++] = i;
     if ((mk & (mk - 1)) === 0) allNear[c++] = i;
   }
-  const matches = allMatches.slice(0, m);
-  const near = allNear.subarray(0, c);
-  // A facet with no selection counts the matches only (nobody fails it alone): with one facet
-  // selected, that is four passes over the matches instead of over every actor.
-  const targets = FACETS.map((facet, f) =>
-    countFacet(
-      index[facet],
-      1 << f,
-      (active & (1 << f)) === 0 ? matches : near,
-      mask,
-      index[facet].values.length,
-    ),
-  );
-  const counts = {} as Record<Facet, Uint32Array>;
-  FACETS.forEach((facet, f) => (counts[facet] = targets[f]!));
-  return { matches, counts };
+  return { matches: m, near: c };
+}
+
+function markMasksWithin(
+  n: number,
+  active: number,
+  pass: Uint8Array,
+  candidates: Uint8Array,
+  mask: Uint8Array,
+  allMatches: Uint32Array,
+  allNear: Uint32Array,
+): { matches: number; near: number } {
+  let m = 0;
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    const mk = candidates[i] === 0 ? EXCLUDED : active & ~pass[i]!;
+    mask[i] = mk;
+    if (mk === 0) allMatches[m++] = i;
+    if ((mk & (mk - 1)) === 0) allNear[c++] = i;
+  }
+  return { matches: m, near: c };
 }
 
 /**
