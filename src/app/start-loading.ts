@@ -13,6 +13,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { datasetQueryOptions } from '@/data/load-dataset.ts';
 import { countsOnPage, orderOnPage } from '@/data/page-results.ts';
 import { config } from './config.ts';
+import { warmUpMatchingLater } from './warm-up-matching.ts';
 import { resultRequestOf, resultsQueryOptions } from './use-results.ts';
 import { getUrlState } from './url-store.ts';
 
@@ -20,6 +21,7 @@ export function startLoading(client: QueryClient): void {
   client
     .fetchQuery(datasetQueryOptions(config.dataUrl))
     .then((dataset) => {
+      warmUpMatchingLater(dataset);
       const request = resultRequestOf(getUrlState(), null);
       if (dataset.provisional) return;
       if (orderOnPage(dataset, request) !== null && countsOnPage(dataset, request) !== null) return;

@@ -18,7 +18,7 @@
  */
 import type { DatasetSummary, ResultRequest, ResultResponse } from './backend.ts';
 import { matchForward } from '@/domain/facets.ts';
-import { FACETS, type Facet } from '@/domain/url-state.ts';
+import { EMPTY_FILTERS, FACETS, type Facet, type Filters } from '@/domain/url-state.ts';
 
 /** Whether a request is of the kind the page answers (if its result is not empty). */
 export const answerableOnPage = (request: ResultRequest): boolean =>
@@ -47,4 +47,21 @@ export function countsOnPage(
   return Object.fromEntries(
     FACETS.map((f) => [f, Uint32Array.from(summary.facetTotals[f])]),
   ) as Record<Facet, Uint32Array>;
+}
+
+/**
+ * Runs the page's filter matching once, with one value of every facet selected, and gives the
+ * number of matches. The first screen selects nothing, so matching never ran its per-facet loop
+ * before the reader's first filter click, which then ran it in V8's interpreter: a profile of the
+ * first click at 100,000 actors found 22–25 ms of its 50–60 ms there (compiled: under 1 ms). A
+ * few calls once the first screen is drawn have V8 compile it first (app/warm-up-matching.ts).
+ */
+export function warmUpMatching(summary: Pick<DatasetSummary, 'forward' | 'nameOrder'>): number {
+  if (summary.forward.size === 0) return 0;
+  const filters: Filters = { ...EMPTY_FILTERS };
+  for (const facet of FACETS) {
+    const value = summary.forward[facet].values[0];
+    if (value !== undefined) filters[facet] = [value];
+  }
+  return matchForward(summary.forward, filters, summary.nameOrder).length;
 }
