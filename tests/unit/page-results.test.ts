@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LocalBackend, type ResultRequest } from '@/data/backend.ts';
-import { answerableOnPage, countsOnPage, orderOnPage } from '@/data/page-results.ts';
+import {
+  answerableOnPage,
+  countsOnPage,
+  orderOnPage,
+  warmUpMatching,
+} from '@/data/page-results.ts';
 import { parseDataset } from '@/data/parse-dataset.ts';
 import { inNameOrder } from '@/domain/results.ts';
 import { EMPTY_FILTERS, FACETS, type Filters } from '@/domain/url-state.ts';
@@ -71,6 +76,25 @@ describe('the list on the page', () => {
     ).toBeNull();
     expect(countsOnPage(summary, { ...plain, q: 'ki' })).toBeNull();
     expect(countsOnPage(summary, { ...plain, year: 2020 })).toBeNull();
+  });
+});
+
+describe('warmUpMatching', () => {
+  it('matches with one value of every facet selected, the loop a first click runs', () => {
+    const filters = Object.fromEntries(
+      FACETS.map((f) => [f, summary.forward[f].values.slice(0, 1)]),
+    ) as unknown as Filters;
+    expect(FACETS.every((f) => filters[f].length === 1)).toBe(true);
+    const expected = orderOnPage(summary, { ...plain, filters })?.length ?? 0;
+    expect(warmUpMatching(summary)).toBe(expected);
+  });
+
+  it('changes no later answer', () => {
+    const kind = summary.facetValues.kind[0]!;
+    const request = { ...plain, filters: { ...EMPTY_FILTERS, kind: [kind] } };
+    const before = [...orderOnPage(summary, request)!];
+    warmUpMatching(summary);
+    expect([...orderOnPage(summary, request)!]).toEqual(before);
   });
 });
 

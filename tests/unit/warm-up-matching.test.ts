@@ -1,45 +1,13 @@
 /**
- * The page's filter matching is run ahead of the first click, after the first screen, a call a
- * task, and without changing any answer.
+ * The page's filter matching is run ahead of the first click: after the first screen, a call a
+ * task (what each call does: tests/unit/page-results.test.ts).
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LocalBackend, type ResultRequest } from '@/data/backend.ts';
-import { orderOnPage, warmUpMatching } from '@/data/page-results.ts';
-import { parseDataset } from '@/data/parse-dataset.ts';
-import { EMPTY_FILTERS, FACETS, type Filters } from '@/domain/url-state.ts';
 import { WARM_UP_CALLS, warmUpMatchingLater } from '@/app/warm-up-matching.ts';
-import { checkDataDir } from '../../scripts/lib/curated.ts';
 
-const published = checkDataDir(join(import.meta.dirname, '../../data')).published!;
-const summary = new LocalBackend().use(parseDataset(JSON.parse(JSON.stringify(published))));
-const plain: ResultRequest = {
-  q: '',
-  filters: EMPTY_FILTERS,
-  sort: 'name',
-  inView: null,
-  center: null,
-  year: null,
-};
-
-describe('warmUpMatching', () => {
-  it('matches with one value of every facet selected, the loop a first click runs', () => {
-    const filters = Object.fromEntries(
-      FACETS.map((f) => [f, summary.forward[f].values.slice(0, 1)]),
-    ) as unknown as Filters;
-    expect(FACETS.every((f) => filters[f].length === 1)).toBe(true);
-    const expected = orderOnPage(summary, { ...plain, filters })?.length ?? 0;
-    expect(warmUpMatching(summary)).toBe(expected);
-  });
-
-  it('changes no later answer', () => {
-    const kind = summary.facetValues.kind[0]!;
-    const request = { ...plain, filters: { ...EMPTY_FILTERS, kind: [kind] } };
-    const before = [...orderOnPage(summary, request)!];
-    warmUpMatching(summary);
-    expect([...orderOnPage(summary, request)!]).toEqual(before);
-  });
-});
+const summary = { forward: { size: 0 }, nameOrder: new Uint32Array(0) } as Parameters<
+  typeof warmUpMatchingLater
+>[0];
 
 describe('warmUpMatchingLater', () => {
   it('waits for the first screen, then makes its calls a task at a time', () => {
