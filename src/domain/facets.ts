@@ -105,8 +105,12 @@ function scratchFor(n: number, fresh = true): Scratch {
   return scratch;
 }
 
-/** Marks actors outside the candidate mask with a bit no facet uses, so they never count. */
-const EXCLUDED = 0xff;
+/**
+ * A bit no facet uses. With a candidate mask it is set in `pass` for the candidates and asked of
+ * every actor, as if it were one more facet: the others then fail it, and with it always one bit
+ * besides any facet's own, they never match and never count.
+ */
+const CANDIDATE = 0x80;
 
 /**
  * @param candidates optional mask (1 = eligible), e.g. the search hits or the actors in view.
@@ -204,10 +208,12 @@ function matchAndCount(
 ): FacetResult {
   const n = index.size;
   const { mask, pass, allMatches, allNear } = scratchFor(n, false);
-  const counted =
-    candidates === undefined
-      ? markMasks(n, active, pass, mask, allMatches, allNear)
-      : markMasksWithin(n, active, pass, candidates, mask, allMatches, allNear);
+  let asked = active;
+  if (candidates !== undefined) {
+    asked |= CANDIDATE;
+    for (let i = 0; i < n; i++) if (candidates[i] !== 0) pass[i] = pass[i]! | CANDIDATE;
+  }
+  const counted = markMasks(n, asked, pass, mask, allMatches, allNear);
   const matches = allMatches.slice(0, counted.matches);
   const near = allNear.subarray(0, counted.near);
   const counts = {} as Record<Facet, Uint32Array>;
@@ -239,13 +245,10 @@ function totalsOf(column: FacetColumn): Uint32Array {
   return totals;
 }
 
-/**
- * Failure masks, matches and near-matches (failing at most one facet) of every actor. Two
- * versions, with and without a candidate mask, so neither asks about candidates per actor.
- */
+/** Failure masks, matches and near-matches (failing at most one facet) of every actor. */
 function markMasks(
   n: number,
-  active: number,
+  asked: number,
   pass: Uint8Array,
   mask: Uint8Array,
   allMatches: Uint32Array,
@@ -254,27 +257,7 @@ function markMasks(
   let m = 0;
   let c = 0;
   for (let i = 0; i < n; i++) {
-    const mk = active & ~pass[i]!;
-    mask[i] = mk;
-    if (mk === 0) allMatches[m++] = i;
-    if ((mk & (mk - 1)) === 0) allNear[c++] = i;
-  }
-  return { matches: m, near: c };
-}
-
-function markMasksWithin(
-  n: number,
-  active: number,
-  pass: Uint8Array,
-  candidates: Uint8Array,
-  mask: Uint8Array,
-  allMatches: Uint32Array,
-  allNear: Uint32Array,
-): { matches: number; near: number } {
-  let m = 0;
-  let c = 0;
-  for (let i = 0; i < n; i++) {
-    const mk = candidates[i] === 0 ? EXCLUDED : active & ~pass[i]!;
+    const mk = asked & ~pass[i]!;
     mask[i] = mk;
     if (mk === 0) allMatches[m++] = i;
     if ((mk & (mk - 1)) === 0) allNear[c++] = i;

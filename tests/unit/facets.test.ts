@@ -103,6 +103,31 @@ describe('facet filtering', () => {
       }),
     );
   });
+
+  it('counts within a candidate mask as a plain scan does (search hits, map view)', () => {
+    const maskArb = fc.array(fc.constantFrom(0, 1), {
+      minLength: rows.length,
+      maxLength: rows.length,
+    });
+    const passes = (r: Row, filters: Filters, f: Facet) =>
+      filters[f].length === 0 || r[f].some((v) => filters[f].includes(v));
+    fc.assert(
+      fc.property(filtersArb, maskArb, fc.constantFrom(...FACETS), (filters, mask, facet) => {
+        const r = run(filters, Uint8Array.from(mask));
+        const inMask = rows.flatMap((row, i) => (mask[i] === 1 ? [row] : []));
+        const expectedMatches = rows.flatMap((row, i) =>
+          mask[i] === 1 && FACETS.every((f) => passes(row, filters, f)) ? [i] : [],
+        );
+        expect([...r.matches]).toEqual(expectedMatches);
+        for (const [value, count] of countsById(index, r, facet)) {
+          const others = inMask.filter((row) =>
+            FACETS.every((f) => f === facet || passes(row, filters, f)),
+          );
+          expect(count).toBe(others.filter((row) => row[facet].includes(value)).length);
+        }
+      }),
+    );
+  });
 });
 
 describe('facet filtering over indexes of different sizes', () => {
