@@ -4,7 +4,7 @@
  * MapLibre 6 gives every style a sky object (defaults filled in) and draws it first on every
  * frame, as a quad over the whole canvas, whether or not the style has a `sky`. On a flat map the
  * background layer then paints over all of it, so the pass shows nothing; under software WebGL
- * it cost about 20 ms of each frame (bench/README: map frames on the 2-core machine). The painter
+ * it cost about 20 ms of each frame (README, "Each map frame draws less"). The painter
  * skips the pass when the style's evaluated sky is empty, so for a style without `sky` that is
  * what this instance's sky reports. Only `getEvaluated` is replaced, on this map's own style
  * object; a style that defines a sky is left alone, and a MapLibre whose style has no such method
