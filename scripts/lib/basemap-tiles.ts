@@ -5,8 +5,8 @@
  * them before the map's first frame: with the basemap files emptied, navigation to drawn actors
  * was ~0.5 s shorter on the 2-core bench machine. Pre-cut tiles leave the worker only the
  * decoding of the dozen tiles in view. The cutting uses MapLibre's own GeoJSON tiler with the
- * settings its GeoJSON source used (extent 8192, simplification 0.6 px, buffer 128 px), so the map
- * looks as it did.
+ * settings its GeoJSON source used (extent 8192, simplification 0.6 px), so the map looks as it
+ * did, but for the buffer: see BUFFER_PX.
  */
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
@@ -16,6 +16,17 @@ import { tileRange, type BasemapTileset } from '../../src/domain/basemap-tileset
 const EXTENT = 8192;
 /** Tile units per screen pixel of a 512-pixel tile. */
 const SCALE = EXTENT / 512;
+/**
+ * How far past its edges a tile carries geometry. The basemap is fills only, which need just
+ * enough to keep a polygon's cut edge, and the anti-aliased outline MapLibre draws along it, out
+ * of sight (8 px stays outside at the 2× a tile is drawn at between zooms, and 16× beyond zoom
+ * 10). GeoJSON sources default to 128 px, for line joins and labels: with that, every frame
+ * processed each tile's land and lakes over 2.25 times its area, all but the middle cut away by
+ * the tile's stencil mask. Measured under software WebGL (median GPU time of a plain repaint,
+ * builds alternating): 67 → 47 ms at 10,000 actors, 84 → 61 ms on the shipped data; the tiles went
+ * from 658 to 338 kB; screenshots differ in at most a handful of pixels of anti-aliasing.
+ */
+const BUFFER_PX = 8;
 
 export interface CutTile {
   z: number;
@@ -40,7 +51,7 @@ export function* cutTiles(
           indexMaxPoints: 0,
           tolerance: 0.6 * SCALE,
           extent: EXTENT,
-          buffer: 128 * SCALE,
+          buffer: BUFFER_PX * SCALE,
         }),
       ] as const,
   );

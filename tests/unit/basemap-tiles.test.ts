@@ -1,4 +1,6 @@
+import { VectorTile } from '@mapbox/vector-tile';
 import type { FeatureCollection } from 'geojson';
+import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
 import { BASEMAP_TILESETS, tileRange, type BasemapTileset } from '@/domain/basemap-tilesets.ts';
 import { cutTiles } from '../../scripts/lib/basemap-tiles.ts';
@@ -80,6 +82,29 @@ describe('cutTiles', () => {
     const text = new TextDecoder().decode(tileAt(17.3, 59.3, 8)?.bytes);
     expect(text).toContain('land');
     expect(text).toContain('lakes');
+  });
+
+  it('carries a polygon just past each edge of a tile, no further', () => {
+    // Land over the whole box: every tile's land is the tile's square plus its buffer.
+    const everywhere = [...cutTiles(set, { land: square(10, 50, 30, 70) })];
+    const inner = everywhere.filter((t) => t.z === set.maxZoom && t.bytes.length > 0);
+    expect(inner.length).toBeGreaterThan(3);
+    for (const t of inner) {
+      const layer = new VectorTile(new PbfReader(t.bytes)).layers.land;
+      if (!layer) throw new Error(`tile ${t.z}/${t.x}/${t.y} has no land`);
+      const px = layer.extent / 512;
+      let [min, max] = [Infinity, -Infinity];
+      for (let f = 0; f < layer.length; f++) {
+        for (const ring of layer.feature(f).loadGeometry())
+          for (const p of ring) [min, max] = [Math.min(min, p.x, p.y), Math.max(max, p.x, p.y)];
+      }
+      // At least a pixel past the edges, so the cut edge's outline is never drawn in the tile;
+      // at most 16 px, so no frame draws land that the tile's mask then throws away.
+      expect(min).toBeLessThanOrEqual(-px);
+      expect(max).toBeGreaterThanOrEqual(layer.extent + px);
+      expect(min).toBeGreaterThanOrEqual(-16 * px);
+      expect(max).toBeLessThanOrEqual(layer.extent + 16 * px);
+    }
   });
 
   it('cuts the shipped tilesets to zooms MapLibre can scale up from', () => {
