@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { server } from '../../mocks/node.ts';
 import type { PlaceIndex, ResultPlaces } from '@/domain/places.ts';
-import { FIXTURE, renderApp } from './render-app.tsx';
+import { FIXTURE, renderApp, addressBarWritten } from './render-app.tsx';
 
 const webgl = vi.hoisted(() => ({ available: true }));
 vi.mock('@/map/webgl.ts', () => ({ mayHaveWebGL2: () => webgl.available }));
@@ -127,6 +127,7 @@ describe('actor profile', () => {
     await user.click(row);
     const heading = screen.getByRole('heading', { level: 2, name: 'Testparken' });
     expect(heading).toHaveFocus();
+    await addressBarWritten();
     expect(window.location.search).toContain('actor=park');
     const panel = screen.getByRole('complementary', { name: 'Testparken' });
     expect(within(panel).getByRole('link', { name: /example\.org/ })).toHaveAttribute(
@@ -223,6 +224,7 @@ describe('language', () => {
     expect(document.documentElement.lang).toBe('en');
     expect(screen.getByText('Showing 4 of 4 actors')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 2, name: 'Testparken' })).toBeInTheDocument();
+    await addressBarWritten();
     expect(window.location.search).toBe('?lang=en&actor=park');
   });
 });

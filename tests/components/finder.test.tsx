@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { LocalBackend } from '@/data/backend.ts';
 import { SEARCH_PAUSE_MS } from '@/features/search/search-box.tsx';
-import { renderApp } from './render-app.tsx';
+import { renderApp, addressBarWritten } from './render-app.tsx';
 
 vi.mock('@/map/webgl.ts', () => ({ mayHaveWebGL2: () => false }));
 
@@ -21,6 +21,7 @@ describe('search', () => {
     await waitFor(() => expect(rowNames()).toEqual(['Åkerlabbet']));
     expect(document.querySelector('.actor-list mark')?.textContent).toBe('Åkerl');
     expect(screen.getByText('Visar 1 av 4 aktörer')).toBeInTheDocument();
+    await addressBarWritten();
     expect(window.location.search).toBe('?q=akerl');
   });
 
@@ -69,6 +70,7 @@ describe('facets', () => {
     const kinds = await screen.findByRole('group', { name: 'Typ av aktör' });
     await user.click(within(kinds).getByRole('checkbox', { name: /Science park/ }));
     expect(rowNames()).toEqual(['Testparken']);
+    await addressBarWritten();
     expect(window.location.search).toBe('?kind=science-park');
     const chip = screen.getByRole('button', { name: 'Ta bort filtret Typ av aktör: Science park' });
     await user.click(chip);
@@ -101,6 +103,7 @@ describe('facets', () => {
     await screen.findByText('Visar 1 av 4 aktörer');
     await user.click(screen.getByRole('button', { name: 'Rensa alla filter' }));
     expect(screen.getByText('Visar 4 av 4 aktörer')).toBeInTheDocument();
+    await addressBarWritten();
     expect(window.location.search).toBe('');
   });
 });
@@ -125,6 +128,7 @@ describe('sorting', () => {
     renderApp();
     await screen.findByText(/Visar \d av 4 aktörer/);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Sortera' }), 'name');
+    await addressBarWritten();
     expect(window.location.search).toContain('sort=name');
     await user.clear(screen.getByRole('searchbox'));
     await waitFor(() =>

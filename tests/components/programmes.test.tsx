@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { dataset, feature } from '../fixtures/make-dataset.ts';
-import { renderApp } from './render-app.tsx';
+import { renderApp, addressBarWritten } from './render-app.tsx';
 
 vi.mock('@/map/webgl.ts', () => ({ mayHaveWebGL2: () => false }));
 
@@ -36,6 +36,7 @@ describe('programme view', () => {
     renderApp('ok', data);
     await user.click(await screen.findByRole('button', { name: 'Testprogrammet' }));
     const panel = screen.getByRole('complementary', { name: 'Testprogrammet' });
+    await addressBarWritten();
     expect(window.location.search).toBe('?prog=test-programme');
     expect(within(panel).getByText('Ägare eller projektägare')).toBeInTheDocument();
     expect(within(panel).getByRole('button', { name: 'Fonden' }).parentElement).toHaveTextContent(

@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import { App } from '@/app/app.tsx';
 import { Providers } from '@/app/providers.tsx';
 import { datasetHandler, snapshotHandler, type Scenario } from '../../mocks/handlers.ts';
@@ -57,3 +57,10 @@ export function renderApp(scenario: Scenario = 'ok', body: () => unknown = () =>
     </Providers>,
   );
 }
+
+/**
+ * Waits until the address bar shows the app's state: the app writes it in the task after the
+ * frame that shows a change (src/app/url-store.ts).
+ */
+export const addressBarWritten = () =>
+  act(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));

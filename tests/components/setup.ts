@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { useUiStore } from '@/app/ui-store.ts';
+import { flushUrlWrites } from '@/app/url-store.ts';
 import { server } from '../../mocks/node.ts';
 
 const initialUi = useUiStore.getState();
@@ -35,6 +36,8 @@ Element.prototype.getBoundingClientRect = function getBoundingClientRect() {
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => {
+  // A write the last test left pending would land in this one.
+  flushUrlWrites();
   window.history.replaceState(null, '', '/');
   useUiStore.setState(initialUi, true);
 });

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { renderApp } from './render-app.tsx';
+import { renderApp, addressBarWritten } from './render-app.tsx';
 
 vi.mock('@/map/webgl.ts', () => ({ mayHaveWebGL2: () => false }));
 
@@ -28,6 +28,7 @@ describe('statistics', () => {
     await user.click(
       within(municipalities).getByRole('button', { name: /^Södertälje:\s*2\s*aktörer – filtrera/ }),
     );
+    await addressBarWritten();
     expect(window.location.search).toBe('?municipality=sodertalje&tab=stats');
     expect(await screen.findByText('Visar 2 av 4 aktörer')).toBeInTheDocument();
     const kinds = await chart('Typ av aktör');
@@ -50,6 +51,7 @@ describe('statistics', () => {
     list.focus();
     await user.keyboard('{ArrowRight}');
     expect(screen.getByRole('tab', { name: 'Statistik' })).toHaveFocus();
+    await addressBarWritten();
     expect(window.location.search).toBe('?tab=stats');
     expect(await chart('Typ av aktör')).toBeInTheDocument();
   });

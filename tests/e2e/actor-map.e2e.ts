@@ -135,7 +135,7 @@ describe('the actor map', () => {
     expect(await app.renderedPlaceIds()).toContain('18.07278,59.34722');
     await app.clickMapAt(18.07278, 59.34722);
     expect(await app.panelHeading()).toBe('KTH Kungliga Tekniska högskolan');
-    expect(app.url().searchParams.get('actor')).toBe('kth');
+    expect((await app.url()).searchParams.get('actor')).toBe('kth');
     expect(await app.hasText('Äger')).toBe(true);
     expect(await app.hasText('Södertälje Science Park')).toBe(true);
     expect(await app.hasText(/Precision: område/)).toBe(true);
@@ -190,7 +190,7 @@ describe('the actor map', () => {
     await app.clickButton('In English');
     expect(await app.htmlLang()).toBe('en');
     expect(await app.hasText('What they do')).toBe(true);
-    expect(app.url().searchParams.get('actor')).toBe('vecura');
+    expect((await app.url()).searchParams.get('actor')).toBe('vecura');
     await app.mapIdle();
     expect(await app.axe()).toEqual([]);
   });

@@ -167,6 +167,27 @@ export class AppDriver {
   }
 
   /**
+   * Clicks a facet value and then "Kopiera länk" in the same task, before the page has drawn
+   * (and so before it has written the address bar), and returns what landed on the clipboard.
+   */
+  async copyLinkInClickOf(facet: string, value: string | RegExp): Promise<string> {
+    await this.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(this.page.url()).origin,
+    });
+    const copy = await this.page.getByRole('button', { name: 'Kopiera länk' }).elementHandle();
+    const group = this.page.getByRole('group', { name: facet });
+    const box = group.getByRole('checkbox', { name: value });
+    if ((await box.count()) === 0)
+      await group.getByRole('button', { name: /Visa alla|Show all/ }).click();
+    await box.evaluate((el, button) => {
+      (el as HTMLElement).click();
+      (button as HTMLElement).click();
+    }, copy);
+    await this.waitForText('Länken är kopierad.');
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  /**
    * Clicks a facet value from inside the page and reports, at the first animation frame after the
    * click, the result count shown and how many actors the map had been handed; and how many it
    * holds once it is idle on new data.
@@ -278,7 +299,7 @@ export class AppDriver {
 
   /** Opens the current address in a fresh page (a new tab, as a colleague would). */
   async openSameLinkInNewPage(): Promise<AppDriver> {
-    return openApp(this.page.url().replace(inject('baseUrl'), ''));
+    return openApp((await this.url()).href.replace(inject('baseUrl'), ''));
   }
 
   /**
@@ -336,6 +357,8 @@ export class AppDriver {
   }
 
   async goBack(): Promise<void> {
+    // As a reader would: after the last change has reached the address bar.
+    await this.nextPaintedFrame();
     await this.page.goBack();
   }
 
@@ -615,8 +638,21 @@ export class AppDriver {
     await this.page.getByText(text).first().waitFor({ state: 'detached', timeout });
   }
 
-  url(): URL {
+  /**
+   * The address bar, as a reader sees it once the page has drawn: the app writes the address
+   * after the frame that shows a change (see src/app/url-store.ts).
+   */
+  async url(): Promise<URL> {
+    await this.nextPaintedFrame();
     return new URL(this.page.url());
+  }
+
+  /** Resolves in the first task after the page's next frame. */
+  private nextPaintedFrame(): Promise<void> {
+    return this.page.evaluate(
+      () =>
+        new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(), 0))),
+    );
   }
 
   htmlLang(): Promise<string | null> {

@@ -39,7 +39,7 @@ describe('finding actors', () => {
       (n) => data.features.find((f) => f.properties.name === n)?.geometry,
     );
     expect(await app.actorsOnMap()).toBe(placed.length);
-    expect(app.url().searchParams.get('q')).toBe('sodertalje');
+    expect((await app.url()).searchParams.get('q')).toBe('sodertalje');
     expect(await app.axe()).toEqual([]);
   });
 
@@ -73,7 +73,7 @@ describe('finding actors', () => {
     ]) {
       expect(expected).toContain(nameOf(id));
     }
-    expect(app.url().searchParams.get('programme')).toBe('stockholm-life-tech');
+    expect((await app.url()).searchParams.get('programme')).toBe('stockholm-life-tech');
     expect(await app.axe()).toEqual([]);
   });
 
@@ -142,12 +142,23 @@ describe('finding actors', () => {
     await app.clickActorInList(/^Flemingsberg Science/);
     await app.mapIdle();
     const names = await app.listNames();
-    const other = await open(app.url().pathname + app.url().search, {});
+    const here = await app.url();
+    const other = await open(here.pathname + here.search, {});
     expect(await other.searchText()).toBe('flemingsberg');
     expect(await other.checkedFacetValues()).toEqual(['Kluster- eller nätverksorganisation']);
     expect(await other.listNames()).toEqual(names);
     expect(await other.panelHeading()).toBe('Flemingsberg Science');
-    expect(other.url().searchParams.get('map')).toBe(app.url().searchParams.get('map'));
+    expect((await other.url()).searchParams.get('map')).toBe(
+      (await app.url()).searchParams.get('map'),
+    );
+  });
+
+  it('copies a link to what it shows, also in the moment the address bar has yet to follow', async () => {
+    const app = await open('/');
+    const link = new URL(await app.copyLinkInClickOf('Typ av aktör', /Sjukhus/));
+    expect(link.searchParams.get('kind')).toBe('hospital');
+    const other = await open(link.pathname + link.search, {});
+    expect(await other.listNames()).toEqual(['Karolinska Universitetssjukhuset']);
   });
 
   it('goes back through selections and filter changes with Back', async () => {

@@ -36,7 +36,7 @@ describe('statistics', () => {
     await app.screenshot('statistics');
 
     await app.clickBar('Typ av aktör', 'Sjukhus');
-    expect(app.url().searchParams.get('kind')).toBe('hospital');
+    expect((await app.url()).searchParams.get('kind')).toBe('hospital');
     expect(await app.chartBars('Typ av aktör')).toEqual([
       { label: 'Sjukhus', count: 1, pressed: true },
     ]);

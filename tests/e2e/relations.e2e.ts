@@ -84,7 +84,7 @@ describe('relations', () => {
     await app.clickCheckbox('Visa relationer på kartan');
     await app.mapIdle();
     expect(await app.relationLines()).toEqual([]);
-    expect(app.url().searchParams.get('rel')).toBe('0');
+    expect((await app.url()).searchParams.get('rel')).toBe('0');
   });
 });
 
@@ -108,7 +108,7 @@ describe('programmes', () => {
     await expect
       .poll(() => app.focusedActors())
       .toEqual(expect.arrayContaining(['region-stockholm', ...SLT_PARTNERS]));
-    expect(app.url().searchParams.get('prog')).toBe('stockholm-life-tech');
+    expect((await app.url()).searchParams.get('prog')).toBe('stockholm-life-tech');
     await app.screenshot('programme-view');
     expect(await app.axe()).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { useUiStore } from '@/app/ui-store.ts';
-import { setUrlState, useUrlState } from '@/app/url-store.ts';
+import { currentHref, setUrlState, useUrlState } from '@/app/url-store.ts';
 import type { ResultSet } from '@/app/use-results.ts';
 import type { DatasetView } from '@/data/dataset-view.ts';
 import { EmbedButton } from '@/features/embed/embed-dialog.tsx';
@@ -107,7 +107,7 @@ function CopyLinkButton() {
       className="button"
       onClick={async () => {
         try {
-          await navigator.clipboard.writeText(window.location.href);
+          await navigator.clipboard.writeText(currentHref());
           announce(t.linkCopied);
         } catch {
           announce(t.linkCopyFailed);
