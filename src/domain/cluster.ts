@@ -160,7 +160,19 @@ class Cells {
  * against 1–5 ms in Node.
  */
 
-/** Bins the result places in view into cells of `cell` world units (0: a cell per place). */
+/**
+ * Bins the result places in view into cells of `cell` world units (0: a cell per place).
+ *
+ * Places are visited in index order, whatever the results' order: the columns are then read front
+ * to back (at a million places, reading them in name order was mostly waiting on memory), and the
+ * clustering does not depend on how the list is sorted. Many results: every place is looked at;
+ * few: just theirs, sorted. The two walks are two functions: as one loop that read either the
+ * sorted list or the index, a search with few results threw away the loop's optimised code, and
+ * the next pans over all the places ran without it until it was optimised again. 100,000 places in
+ * Node, three runs, the three clusterings after such a search: 2.7 to 12.9 ms as one loop, 0.6 to
+ * 4.6 ms as two. In Chromium a pan at 100,000 actors after a search spent 29 ms of a 48 ms task
+ * binning.
+ */
 function binPlaces(
   places: PlaceIndex,
   results: ResultPlaces,
@@ -169,33 +181,57 @@ function binPlaces(
   table: CellTable,
   cellOfPlace: Int32Array,
 ): Cells {
-  const [west, south, east, north] = bounds;
-  const cells = new Cells();
-  const { list, count } = results;
-  // Places in index order, whatever the results' order: the columns are then read front to
-  // back (at a million places, reading them in name order was mostly waiting on memory), and
-  // the clustering does not depend on how the list is sorted. Many results: every place is
-  // looked at; few: just theirs, sorted.
-  const scanAll = list.length > places.size / 8;
-  const sorted = scanAll ? null : Uint32Array.from(list).sort();
-  const visits = scanAll ? places.size : list.length;
-  const { lon: lons, lat: lats, x: xs, y: ys } = places;
-  for (let k = 0; k < visits; k++) {
-    const p = sorted ? sorted[k]! : k;
-    const n = count[p]!;
-    if (n === 0) continue;
-    const lon = lons[p]!;
-    const lat = lats[p]!;
-    if (lon < west || lon > east || lat < south || lat > north) continue;
-    const x = xs[p]!;
-    const y = ys[p]!;
+  const bin = new Binning(places, results.count, bounds, cell, table, cellOfPlace);
+  const list = results.list;
+  if (list.length > places.size / 8) binEveryPlace(bin, places.size);
+  else binListedPlaces(bin, Uint32Array.from(list).sort());
+  return bin.cells;
+}
+
+function binEveryPlace(bin: Binning, size: number): void {
+  for (let p = 0; p < size; p++) bin.add(p);
+}
+
+function binListedPlaces(bin: Binning, sorted: Uint32Array): void {
+  for (let k = 0; k < sorted.length; k++) bin.add(sorted[k]!);
+}
+
+/** What binning one place needs, and the cells it fills. */
+class Binning {
+  readonly cells = new Cells();
+  private readonly west: number;
+  private readonly south: number;
+  private readonly east: number;
+  private readonly north: number;
+
+  constructor(
+    private readonly places: PlaceIndex,
+    private readonly count: ResultPlaces['count'],
+    bounds: BBox,
+    private readonly cell: number,
+    private readonly table: CellTable,
+    private readonly cellOfPlace: Int32Array,
+  ) {
+    [this.west, this.south, this.east, this.north] = bounds;
+  }
+
+  add(p: number): void {
+    const n = this.count[p]!;
+    if (n === 0) return;
+    const lon = this.places.lon[p]!;
+    const lat = this.places.lat[p]!;
+    if (lon < this.west || lon > this.east || lat < this.south || lat > this.north) return;
+    const x = this.places.x[p]!;
+    const y = this.places.y[p]!;
+    const cell = this.cell;
     // Above maxZoom every place is its own cell.
     const cx = cell ? Math.floor(x / cell) : p;
     const cy = cell ? Math.floor(y / cell) : 0;
-    let c = table.get(cx, cy);
+    const cells = this.cells;
+    let c = this.table.get(cx, cy);
     if (c < 0) {
       c = cells.add(cx, cy, p, lon, lat);
-      table.set(cx, cy, c);
+      this.table.set(cx, cy, c);
     }
     cells.sx[c]! += x * n;
     cells.sy[c]! += y * n;
@@ -205,9 +241,8 @@ function binPlaces(
     if (lat < cells.bs[c]!) cells.bs[c] = lat;
     if (lon > cells.be[c]!) cells.be[c] = lon;
     if (lat > cells.bn[c]!) cells.bn[c] = lat;
-    cellOfPlace[p] = c;
+    this.cellOfPlace[p] = c;
   }
-  return cells;
 }
 
 /**

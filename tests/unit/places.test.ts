@@ -119,6 +119,22 @@ describe('clustering', () => {
     );
   });
 
+  it('accounts for every result exactly once when the results are a few of many places', () => {
+    // Every 30th actor: fewer result places than an eighth of all, so only theirs are visited.
+    fc.assert(
+      fc.property(scatter, fc.integer({ min: 0, max: 15 }), (cols, zoom) => {
+        const places = buildPlaceIndex(cols);
+        const order = Uint32Array.from(cols.lon.keys()).filter((i) => i % 30 === 0);
+        const r = resultPlaces(order, places);
+        const c = clusterPlaces(places, r, { zoom, bounds: WORLD });
+        expect(c.items.reduce((n, item) => n + item.actors, 0)).toBe(order.length);
+        const all = c.items.flatMap((_, k) => c.placesOf(k)).sort((a, b) => a - b);
+        expect(all).toEqual([...r.list].sort((a, b) => a - b));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('draws every place on its own above the clustering zoom', () => {
     fc.assert(
       fc.property(scatter, (cols) => {
