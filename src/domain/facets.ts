@@ -5,9 +5,10 @@
  * value is how many actors the reader would get by adding that value to the current selection:
  * every other facet's filter applies, the facet's own does not (disjunctive faceting).
  *
- * One pass over the actors does it all: for each actor a bit mask of the facets it fails; an
- * actor is a result when the mask is 0, and it counts towards facet f when the mask has no bit
- * other than f's.
+ * In the worker, who passes each selected facet is a bit set, a bit per actor: an actor is a
+ * result when it is in every set, and it counts towards facet f's values when it is in every set
+ * but f's (filterAndCount). The page, which keeps only each actor's codes, marks a byte per actor
+ * instead (matchForward).
  */
 import type { Facet, Filters } from './url-state.ts';
 import { FACETS } from './url-state.ts';
@@ -26,18 +27,28 @@ export interface FacetColumn extends ForwardColumn {
   /** The inverse: actors[postingOffsets[v] .. postingOffsets[v+1]) hold value v, ascending. */
   postingOffsets: Uint32Array;
   actors: Uint32Array;
+  /**
+   * Per code, the actors holding it as a bit set (actor i is bit i & 31 of word i >>> 5), for
+   * values at least one actor in 32 holds: one word of the set stands for 32 actors, so ORing it
+   * in is quicker than walking a posting that long. Null for rarer values. The sets take at most
+   * as much memory as the postings.
+   */
+  bits: (Uint32Array | null)[];
 }
 
 export type FacetIndex = Record<Facet, FacetColumn> & { size: number };
 /** The forward half of a FacetIndex: what the page keeps (see src/data/page-results.ts). */
 export type ForwardIndex = Record<Facet, ForwardColumn> & { size: number };
 
+const wordsFor = (n: number) => (n + 31) >>> 5;
+
 export function buildColumn(valuesPerActor: readonly (readonly string[])[]): FacetColumn {
+  const n = valuesPerActor.length;
   const codeOf = new Map<string, number>();
   const values: string[] = [];
   let total = 0;
   for (const list of valuesPerActor) total += list.length;
-  const offsets = new Uint32Array(valuesPerActor.length + 1);
+  const offsets = new Uint32Array(n + 1);
   const codes = new Uint16Array(total);
   let k = 0;
   valuesPerActor.forEach((list, i) => {
@@ -52,16 +63,24 @@ export function buildColumn(valuesPerActor: readonly (readonly string[])[]): Fac
       codes[k++] = code;
     }
   });
-  offsets[valuesPerActor.length] = k;
+  offsets[n] = k;
   const postingOffsets = new Uint32Array(values.length + 1);
   for (let p = 0; p < k; p++) postingOffsets[codes[p]! + 1]!++;
   for (let v = 0; v < values.length; v++) postingOffsets[v + 1]! += postingOffsets[v]!;
   const actors = new Uint32Array(k);
   const fill = postingOffsets.slice(0, values.length);
-  for (let i = 0; i < valuesPerActor.length; i++) {
+  for (let i = 0; i < n; i++) {
     for (let p = offsets[i]!; p < offsets[i + 1]!; p++) actors[fill[codes[p]!]!++] = i;
   }
-  return { values, codeOf, offsets, codes, postingOffsets, actors };
+  const bits = values.map((_, v) => {
+    const from = postingOffsets[v]!;
+    const to = postingOffsets[v + 1]!;
+    if ((to - from) * 32 < n) return null;
+    const set = new Uint32Array(wordsFor(n));
+    scatter(set, actors, from, to);
+    return set;
+  });
+  return { values, codeOf, offsets, codes, postingOffsets, actors, bits };
 }
 
 export function buildFacetIndex(
@@ -80,71 +99,195 @@ export interface FacetResult {
   counts: Record<Facet, Uint32Array>;
 }
 
-interface Scratch {
-  mask: Uint8Array;
-  pass: Uint8Array;
+/** The bit sets' slot for the candidate mask, after the facets'. */
+const CANDIDATE_SLOT = FACETS.length;
+
+interface BitScratch {
+  n: number;
+  /** One bit set per facet, and the candidates' last: who passes it. */
+  sets: Uint32Array[];
+  /** Who passes every set asked, and (per facet, in turn) every set but the facet's own. */
+  all: Uint32Array;
+  others: Uint32Array;
   allMatches: Uint32Array;
-  allNear: Uint32Array;
 }
-let scratch: Scratch | null = null;
+let bitScratch: BitScratch | null = null;
 
 /**
- * Working arrays, kept between calls: allocating a megabyte per filter click at 100,000 actors
- * cost more than the filtering itself once the garbage collector came round. Nothing here
- * outlives a call (matches are copied out), and calls never interleave.
+ * Working arrays, kept between calls: allocating them per filter click at 100,000 actors cost
+ * more than the filtering itself once the garbage collector came round. Nothing here outlives a
+ * call (matches are copied out), and calls never interleave.
  */
-function scratchFor(n: number, fresh = true): Scratch {
-  if (scratch?.mask.length !== n) {
-    scratch = {
-      mask: new Uint8Array(n),
-      pass: new Uint8Array(n),
+function bitScratchFor(n: number): BitScratch {
+  if (bitScratch?.n !== n) {
+    const words = wordsFor(n);
+    bitScratch = {
+      n,
+      sets: Array.from({ length: CANDIDATE_SLOT + 1 }, () => new Uint32Array(words)),
+      all: new Uint32Array(words),
+      others: new Uint32Array(words),
       allMatches: new Uint32Array(n),
-      allNear: new Uint32Array(n),
     };
-  } else if (fresh) scratch.pass.fill(0);
-  return scratch;
+  }
+  return bitScratch;
+}
+
+/** Sets the bits of actors[from .. to). */
+function scatter(set: Uint32Array, actors: Uint32Array, from: number, to: number): void {
+  for (let p = from; p < to; p++) {
+    const i = actors[p]!;
+    set[i >>> 5] = set[i >>> 5]! | (1 << (i & 31));
+  }
+}
+
+function orInto(set: Uint32Array, other: Uint32Array): void {
+  for (let w = 0; w < set.length; w++) set[w] = set[w]! | other[w]!;
+}
+
+/** `out` = the AND of `sets` except `skip` (-1: none); at least one set is left to AND. */
+function andOf(out: Uint32Array, sets: readonly Uint32Array[], skip: number): void {
+  const words = out.length;
+  out.fill(0xffffffff);
+  for (let j = 0; j < sets.length; j++) {
+    if (j === skip) continue;
+    const set = sets[j]!;
+    for (let w = 0; w < words; w++) out[w] = out[w]! & set[w]!;
+  }
 }
 
 /**
- * A bit no facet uses. With a candidate mask it is set in `pass` for the candidates and asked of
- * every actor, as if it were one more facet: the others then fail it, and with it always one bit
- * besides any facet's own, they never match and never count.
- */
-const CANDIDATE = 0x80;
-
-/**
- * @param candidates optional mask (1 = eligible), e.g. the search hits or the actors in view.
+ * Disjunctive facet filtering over bit sets, a bit per actor.
  *
- * Facet-major passes over flat typed arrays: one pass per active facet to mark failures, one to
- * collect matches, one per facet to count. Each pass is a tight loop V8 compiles well; at 100,000
- * actors the whole call takes a couple of milliseconds.
+ * The actors passing each selected facet are a bit set: the ORed sets of its values (or their
+ * postings, for rare values). The matches are the AND of every facet's set and the candidates';
+ * the actors counting towards facet f's values pass every set but f's own. ANDs of 32 actors a
+ * word leave only the counting to do actor by actor, over the actors that count. At 100,000
+ * actors and four facets this took a quarter of the time of marking a byte per actor.
+ *
+ * @param candidates optional mask (1 = eligible), e.g. the search hits or the actors in view.
  */
 export function filterAndCount(
   index: FacetIndex,
   filters: Filters,
   candidates?: Uint8Array,
 ): FacetResult {
-  const { pass } = scratchFor(index.size);
-  // Which facets each actor passes, from the postings of the selected values only: a
-  // selective filter touches few actors.
-  let active = 0;
+  const n = index.size;
+  const scratch = bitScratchFor(n);
+  const asked: Uint32Array[] = [];
+  /** For each facet, its set's place in `asked`, or -1 when nothing is selected in it. */
+  const slotOf: number[] = [];
   FACETS.forEach((facet, f) => {
     const wanted = filters[facet];
+    slotOf.push(wanted.length === 0 ? -1 : asked.length);
     if (wanted.length === 0) return;
-    const bit = 1 << f;
-    active |= bit;
-    const { codeOf, postingOffsets, actors } = index[facet];
+    const set = scratch.sets[f]!;
+    set.fill(0);
+    const column = index[facet];
     for (const id of wanted) {
-      const code = codeOf.get(id);
+      const code = column.codeOf.get(id);
       if (code === undefined) continue;
-      const end = postingOffsets[code + 1]!;
-      for (let p = postingOffsets[code]!; p < end; p++) {
-        const i = actors[p]!;
-        pass[i] = pass[i]! | bit;
+      const dense = column.bits[code];
+      if (dense) orInto(set, dense);
+      else
+        scatter(set, column.actors, column.postingOffsets[code]!, column.postingOffsets[code + 1]!);
+    }
+    asked.push(set);
+  });
+  if (candidates !== undefined)
+    asked.push(bitsOfMask(scratch.sets[CANDIDATE_SLOT]!, candidates, n));
+
+  const counts = {} as Record<Facet, Uint32Array>;
+  // Nothing asked: everyone matches, and the counts are the values' totals.
+  if (asked.length === 0) {
+    for (const facet of FACETS) counts[facet] = totalsOf(index[facet]);
+    const matches = new Uint32Array(n);
+    for (let i = 0; i < n; i++) matches[i] = i;
+    return { matches, counts };
+  }
+  const { all, others, allMatches } = scratch;
+  andOf(all, asked, -1);
+  const matches = allMatches.slice(0, listBits(all, allMatches));
+  FACETS.forEach((facet, f) => {
+    const column = index[facet];
+    const own = slotOf[f]!;
+    // The facet's own selection does not restrict its counts: counted over who passes the rest.
+    if (asked.length - (own === -1 ? 0 : 1) === 0) {
+      counts[facet] = totalsOf(column);
+      return;
+    }
+    if (own !== -1) andOf(others, asked, own);
+    counts[facet] = countBits(column, own === -1 ? all : others);
+  });
+  return { matches, counts };
+}
+
+/** The mask (1 = set) as a bit set, in `set`. */
+function bitsOfMask(set: Uint32Array, mask: Uint8Array, n: number): Uint32Array {
+  for (let w = 0; w < set.length; w++) {
+    const base = w << 5;
+    const end = Math.min(32, n - base);
+    let x = 0;
+    for (let b = 0; b < end; b++) if (mask[base + b] !== 0) x |= 1 << b;
+    set[w] = x;
+  }
+  return set;
+}
+
+/** Writes the set's actors into `out`, ascending; returns how many. */
+function listBits(set: Uint32Array, out: Uint32Array): number {
+  let m = 0;
+  for (let w = 0; w < set.length; w++) {
+    let x = set[w]! | 0;
+    const base = w << 5;
+    while (x !== 0) {
+      const low = x & -x;
+      out[m++] = base + 31 - Math.clz32(low);
+      x ^= low;
+    }
+  }
+  return m;
+}
+
+/** How many of the set's actors hold each of the column's values. */
+function countBits(column: ForwardColumn, set: Uint32Array): Uint32Array {
+  const target = new Uint32Array(column.values.length);
+  const { offsets, codes } = column;
+  for (let w = 0; w < set.length; w++) {
+    let x = set[w]! | 0;
+    const base = w << 5;
+    while (x !== 0) {
+      const low = x & -x;
+      const i = base + 31 - Math.clz32(low);
+      x ^= low;
+      const end = offsets[i + 1]!;
+      for (let p = offsets[i]!; p < end; p++) {
+        const code = codes[p]!;
+        target[code] = target[code]! + 1;
       }
     }
-  });
-  return matchAndCount(index, active, candidates);
+  }
+  return target;
+}
+
+/** How many actors hold each value: the lengths of its postings. */
+function totalsOf(column: FacetColumn): Uint32Array {
+  const { postingOffsets } = column;
+  const totals = new Uint32Array(column.values.length);
+  for (let v = 0; v < totals.length; v++) totals[v] = postingOffsets[v + 1]! - postingOffsets[v]!;
+  return totals;
+}
+
+interface ForwardScratch {
+  pass: Uint8Array;
+  allMatches: Uint32Array;
+}
+let forwardScratch: ForwardScratch | null = null;
+
+function forwardScratchFor(n: number): ForwardScratch {
+  if (forwardScratch?.pass.length !== n) {
+    forwardScratch = { pass: new Uint8Array(n), allMatches: new Uint32Array(n) };
+  } else forwardScratch.pass.fill(0);
+  return forwardScratch;
 }
 
 /**
@@ -159,7 +302,7 @@ export function matchForward(
 ): Uint32Array {
   if (order.length !== index.size)
     throw new RangeError(`an order of ${order.length} for ${index.size} actors`);
-  const { pass, allMatches } = scratchFor(index.size);
+  const { pass, allMatches } = forwardScratchFor(index.size);
   const active = markForward(index, filters, pass);
   let m = 0;
   for (let k = 0; k < order.length; k++) {
@@ -194,102 +337,6 @@ function markForward(index: ForwardIndex, filters: Filters, pass: Uint8Array): n
     }
   });
   return active;
-}
-
-/**
- * From `pass` (scratch: the facets each actor passes, bit per facet) to matches and counts. One
- * pass for the failure masks, the matches, and the actors failing at most one facet: only those
- * can count anywhere.
- */
-function matchAndCount(
-  index: FacetIndex,
-  active: number,
-  candidates: Uint8Array | undefined,
-): FacetResult {
-  const n = index.size;
-  const { mask, pass, allMatches, allNear } = scratchFor(n, false);
-  let asked = active;
-  if (candidates !== undefined) {
-    asked |= CANDIDATE;
-    for (let i = 0; i < n; i++) if (candidates[i] !== 0) pass[i] = pass[i]! | CANDIDATE;
-  }
-  const counted = markMasks(n, asked, pass, mask, allMatches, allNear);
-  const matches = allMatches.slice(0, counted.matches);
-  const near = allNear.subarray(0, counted.near);
-  const counts = {} as Record<Facet, Uint32Array>;
-  FACETS.forEach((facet, f) => {
-    const bit = 1 << f;
-    const column = index[facet];
-    // Every actor counts towards a facet that no other selection and no candidate mask restricts
-    // (its own selection does not restrict its counts): those are the value totals, which the
-    // postings hold. With one facet selected, counting it value by value walked every actor.
-    if (candidates === undefined && (active & ~bit) === 0) counts[facet] = totalsOf(column);
-    // A facet with no selection counts the matches only (nobody fails it alone).
-    else
-      counts[facet] = countFacet(
-        column,
-        bit,
-        (active & bit) === 0 ? matches : near,
-        mask,
-        column.values.length,
-      );
-  });
-  return { matches, counts };
-}
-
-/** How many actors hold each value: the lengths of its postings. */
-function totalsOf(column: FacetColumn): Uint32Array {
-  const { postingOffsets } = column;
-  const totals = new Uint32Array(column.values.length);
-  for (let v = 0; v < totals.length; v++) totals[v] = postingOffsets[v + 1]! - postingOffsets[v]!;
-  return totals;
-}
-
-/** Failure masks, matches and near-matches (failing at most one facet) of every actor. */
-function markMasks(
-  n: number,
-  asked: number,
-  pass: Uint8Array,
-  mask: Uint8Array,
-  allMatches: Uint32Array,
-  allNear: Uint32Array,
-): { matches: number; near: number } {
-  let m = 0;
-  let c = 0;
-  for (let i = 0; i < n; i++) {
-    const mk = asked & ~pass[i]!;
-    mask[i] = mk;
-    if (mk === 0) allMatches[m++] = i;
-    if ((mk & (mk - 1)) === 0) allNear[c++] = i;
-  }
-  return { matches: m, near: c };
-}
-
-/**
- * Counts for one facet: the actors that match, and those failing only this facet (its own
- * selection does not restrict its counts). A pass per facet over the near-matches, rather than a
- * call per actor, keeps the loop monomorphic and flat.
- */
-function countFacet(
-  column: ForwardColumn,
-  bit: number,
-  near: Uint32Array,
-  mask: Uint8Array,
-  valueCount: number,
-): Uint32Array {
-  const target = new Uint32Array(valueCount);
-  const { offsets, codes } = column;
-  for (let k = 0; k < near.length; k++) {
-    const i = near[k]!;
-    const mk = mask[i]!;
-    if (mk !== 0 && mk !== bit) continue;
-    const end = offsets[i + 1]!;
-    for (let p = offsets[i]!; p < end; p++) {
-      const code = codes[p]!;
-      target[code] = target[code]! + 1;
-    }
-  }
-  return target;
 }
 
 /** Value id → count, for one facet, in the column's code order. */

@@ -216,3 +216,72 @@ describe('facet filtering over indexes of different sizes', () => {
     expect(() => matchForward(index, EMPTY_FILTERS, new Uint32Array(0))).toThrow(RangeError);
   });
 });
+
+describe('facet filtering over many actors', () => {
+  // Past 32 actors the sets span several words, the last one partly; values held by fewer than
+  // one actor in 32 are walked from their postings, commoner ones ORed in as bit sets. A skewed
+  // choice of values gives both kinds in one index.
+  const skewed = (prefix: string) =>
+    fc.oneof(
+      { weight: 8, arbitrary: fc.constantFrom(`${prefix}0`, `${prefix}1`) },
+      { weight: 1, arbitrary: fc.integer({ min: 2, max: 40 }).map((k) => `${prefix}${k}`) },
+    );
+  const rowArb: fc.Arbitrary<Row> = fc.record({
+    kind: fc.tuple(skewed('k')).map(([k]) => [k]),
+    sector: fc.uniqueArray(skewed('s'), { maxLength: 3 }),
+    facility: fc.uniqueArray(skewed('f'), { maxLength: 2 }),
+    programme: fc.uniqueArray(skewed('p'), { maxLength: 4 }),
+    municipality: fc.array(skewed('m'), { maxLength: 1 }),
+  });
+  const filterArb: fc.Arbitrary<Filters> = fc.record(
+    Object.fromEntries(
+      FACETS.map((f) => [f, fc.uniqueArray(skewed(f.slice(0, 1)), { maxLength: 2 })]),
+    ) as Record<Facet, fc.Arbitrary<string[]>>,
+  );
+  const passes = (r: Row, filters: Filters, f: Facet) =>
+    filters[f].length === 0 || r[f].some((v) => filters[f].includes(v));
+
+  it('matches and counts as a plain scan does, with and without a candidate mask', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(rowArb, { minLength: 1, maxLength: 200, size: 'max' })
+          .chain((data) =>
+            fc.tuple(
+              fc.constant(data),
+              filterArb,
+              fc.option(fc.array(fc.boolean(), { minLength: data.length, maxLength: data.length })),
+            ),
+          ),
+        ([data, filters, mask]) => {
+          const index = buildFacetIndex(
+            Object.fromEntries(FACETS.map((f) => [f, data.map((r) => r[f])])) as Record<
+              Facet,
+              string[][]
+            >,
+            data.length,
+          );
+          const eligible = (i: number) => mask === null || mask[i] === true;
+          const result = filterAndCount(
+            index,
+            filters,
+            mask === null ? undefined : Uint8Array.from(mask, Number),
+          );
+          const expected = data.flatMap((r, i) =>
+            eligible(i) && FACETS.every((f) => passes(r, filters, f)) ? [i] : [],
+          );
+          expect([...result.matches]).toEqual(expected);
+          for (const facet of FACETS) {
+            const counting = data.filter(
+              (r, i) => eligible(i) && FACETS.every((f) => f === facet || passes(r, filters, f)),
+            );
+            for (const [value, count] of countsById(index, result, facet)) {
+              expect(count).toBe(counting.filter((r) => r[facet].includes(value)).length);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
