@@ -433,3 +433,26 @@ export function clusteringToGeoJSON(
     }),
   };
 }
+
+/**
+ * True when two collections hold the same features, field for field: what react-map-gl's deep
+ * comparison finds before it hands MapLibre new data, for the shape clusteringToGeoJSON makes.
+ */
+export function sameFeatures(a: ClusterFeatureCollection, b: ClusterFeatureCollection): boolean {
+  if (a === b) return true;
+  if (a.features.length !== b.features.length) return false;
+  for (let k = 0; k < a.features.length; k++) {
+    const fa = a.features[k]!;
+    const fb = b.features[k]!;
+    if (fa.id !== fb.id) return false;
+    const [xa, ya] = fa.geometry.coordinates;
+    const [xb, yb] = fb.geometry.coordinates;
+    if (xa !== xb || ya !== yb) return false;
+    const pa = fa.properties as unknown as Record<string, unknown>;
+    const pb = fb.properties as unknown as Record<string, unknown>;
+    const keys = Object.keys(pa);
+    if (keys.length !== Object.keys(pb).length) return false;
+    for (const key of keys) if (pa[key] !== pb[key]) return false;
+  }
+  return true;
+}

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CLUSTER_OPTIONS, clusterPlaces, clusteringToGeoJSON } from '@/domain/cluster.ts';
+import { isDeepStrictEqual } from 'node:util';
+import {
+  CLUSTER_OPTIONS,
+  clusterPlaces,
+  clusteringToGeoJSON,
+  sameFeatures,
+} from '@/domain/cluster.ts';
 import {
   COLOCATED_ICON,
   buildPlaceIndex,
@@ -209,5 +215,60 @@ describe('clustering', () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe('comparing what the map is handed', () => {
+  // The map asks MapLibre for a repaint only when react-map-gl will not hand it the data (equal
+  // to the last, by its deep comparison): sameFeatures must say "equal" exactly then.
+  it('finds two collections equal exactly when a deep comparison does', () => {
+    fc.assert(
+      fc.property(
+        scatter,
+        fc.integer({ min: 0, max: 15 }),
+        fc.array(fc.nat(), { maxLength: 2 }),
+        fc.array(fc.nat(), { maxLength: 2 }),
+        (cols, zoom, dropA, dropB) => {
+          const places = buildPlaceIndex(cols);
+          const names = Array.from(cols.lon, (_, i) => `Aktör ${i}`);
+          const kinds = Array.from(cols.lon, (_, i) => (i % 3 === 0 ? 'sme' : 'university'));
+          const handed = (drop: number[]) => {
+            const gone = new Set(drop.map((d) => d % cols.lon.length));
+            const order = Uint32Array.from(cols.lon.keys()).filter((i) => !gone.has(i));
+            const r = resultPlaces(order, places);
+            const c = clusterPlaces(places, r, { zoom, bounds: WORLD });
+            return clusteringToGeoJSON(c, places, r, { names, kinds });
+          };
+          const a = handed(dropA);
+          const b = handed(dropB);
+          expect(sameFeatures(a, b)).toBe(isDeepStrictEqual(a, b));
+          expect(sameFeatures(a, handed(dropA))).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('tells a changed count, label or position apart', () => {
+    const places = buildPlaceIndex(columns);
+    const r = resultPlaces([0, 1, 2, 3], places);
+    const geo = clusteringToGeoJSON(
+      clusterPlaces(places, r, { zoom: 14, bounds: WORLD }),
+      places,
+      r,
+      columns,
+    );
+    const copy = () => structuredClone(geo);
+    expect(sameFeatures(geo, copy())).toBe(true);
+    const count = copy();
+    if (!count.features[0]!.properties.cluster) count.features[0]!.properties.count += 1;
+    expect(sameFeatures(geo, count)).toBe(false);
+    const label = copy();
+    if (!label.features[1]!.properties.cluster) label.features[1]!.properties.label = 'Annan';
+    expect(sameFeatures(geo, label)).toBe(false);
+    const moved = copy();
+    moved.features[0]!.geometry.coordinates[0] += 1e-9;
+    expect(sameFeatures(geo, moved)).toBe(false);
+    expect(sameFeatures(geo, { ...geo, features: geo.features.slice(1) })).toBe(false);
   });
 });
