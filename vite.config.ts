@@ -3,6 +3,7 @@ import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { PATCHED_FILE, patchPlacement } from './scripts/lib/maplibre-placement-patch.ts';
 
 const src = fileURLToPath(new URL('./src', import.meta.url));
 
@@ -57,6 +58,20 @@ function cspPlugin(env: Record<string, string>): Plugin {
   };
 }
 
+/**
+ * One frame less after every change of the map's symbol data (scripts/lib/maplibre-placement-patch.ts):
+ * a deviation from the npm package as published, applied to the build only. The dev server's
+ * pre-bundled MapLibre keeps upstream's behaviour, which draws the same map one frame later.
+ */
+function maplibrePlacementPlugin(): Plugin {
+  return {
+    name: 'aktorskartan-maplibre-placement',
+    apply: 'build',
+    transform: (code, id) =>
+      PATCHED_FILE.test(id) ? { code: patchPlacement(code), map: null } : null,
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_');
   const dataOrigin = originOf(env.VITE_DATA_URL);
@@ -64,6 +79,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       react(),
       cspPlugin(env),
+      maplibrePlacementPlugin(),
       mode !== 'test' &&
         VitePWA({
           // A new version waits for the reader to accept it: no silent swap under their feet.
