@@ -123,8 +123,10 @@ export function useResults(dataset: DatasetView, enabled = true): ResultSet {
         : {
             order: pageOrder,
             counts: pageCounts ?? answer?.counts ?? EMPTY.counts,
-            terms: [],
-            relaxations: [],
+            // Shared empties: a new array would re-render every row of the list (memoised on
+            // its terms) when the worker's counts come in after a filter click.
+            terms: EMPTY.terms,
+            relaxations: EMPTY.relaxations,
           },
     [pageOrder, pageCounts, answer],
   );

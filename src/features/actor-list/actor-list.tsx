@@ -1,5 +1,6 @@
 import {
   memo,
+  useCallback,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -90,7 +91,7 @@ export function ActorList({ dataset, results, selectedId }: ActorListProps) {
     scrollToIndex(next);
   };
 
-  const onKeyDown = (e: KeyboardEvent) => {
+  const keyDown = (e: KeyboardEvent) => {
     const page = pageRows;
     const keys: Record<string, number> = {
       ArrowDown: activeIndex + 1,
@@ -105,6 +106,13 @@ export function ActorList({ dataset, results, selectedId }: ActorListProps) {
     e.preventDefault();
     move(target);
   };
+  // The rows are memoised; a handler made anew at each render would re-render every one of them
+  // whenever the list does (the first key of a search turns the list busy: 5–10 ms of rows).
+  const latestKeyDown = useRef(keyDown);
+  useLayoutEffect(() => {
+    latestKeyDown.current = keyDown;
+  });
+  const onKeyDown = useCallback((e: KeyboardEvent) => latestKeyDown.current(e), []);
 
   return (
     <section
