@@ -3,7 +3,7 @@ import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { PATCHED_FILE, patchPlacement } from './scripts/lib/maplibre-placement-patch.ts';
+import { PATCHED_FILE, patchMapLibre } from './scripts/lib/maplibre-patches.ts';
 
 const src = fileURLToPath(new URL('./src', import.meta.url));
 
@@ -59,16 +59,17 @@ function cspPlugin(env: Record<string, string>): Plugin {
 }
 
 /**
- * One frame less after every change of the map's symbol data (scripts/lib/maplibre-placement-patch.ts):
- * a deviation from the npm package as published, applied to the build only. The dev server's
- * pre-bundled MapLibre keeps upstream's behaviour, which draws the same map one frame later.
+ * Two deviations from MapLibre as published, applied to the build only (scripts/lib/maplibre-patches.ts):
+ * one frame less after every change of the map's symbol data, and an opaque canvas the
+ * compositor need not blend. The dev server's pre-bundled MapLibre keeps upstream's behaviour,
+ * which draws the same map, one frame later and with more compositing work.
  */
-function maplibrePlacementPlugin(): Plugin {
+function maplibrePatchesPlugin(): Plugin {
   return {
-    name: 'aktorskartan-maplibre-placement',
+    name: 'aktorskartan-maplibre-patches',
     apply: 'build',
     transform: (code, id) =>
-      PATCHED_FILE.test(id) ? { code: patchPlacement(code), map: null } : null,
+      PATCHED_FILE.test(id) ? { code: patchMapLibre(code), map: null } : null,
   };
 }
 
@@ -79,7 +80,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       react(),
       cspPlugin(env),
-      maplibrePlacementPlugin(),
+      maplibrePatchesPlugin(),
       mode !== 'test' &&
         VitePWA({
           // A new version waits for the reader to accept it: no silent swap under their feet.

@@ -21,8 +21,6 @@
 const PLACEMENT =
   /(\w+)\|\|=this\._layerOrderChanged\|\|(\w+===0;[\s\S]{0,800}?)(\w+)&&this\.pauseablePlacement\.placement\.setStale\(\)/g;
 
-export const PATCHED_FILE = /[\\/]maplibre-gl[\\/]dist[\\/]maplibre-gl\.mjs$/;
-
 export function patchPlacement(code: string): string {
   const found = [...code.matchAll(PLACEMENT)].length;
   if (found !== 1)

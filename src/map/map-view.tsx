@@ -148,6 +148,15 @@ const FOCUS_MARKERS_LAYER = 'focus-markers';
 const interactiveLayers = [...INTERACTIVE_LAYERS, FOCUS_MARKERS_LAYER];
 /** How long an online style may take before the embedded one replaces it. */
 const ONLINE_STYLE_TIMEOUT_MS = 8000;
+/**
+ * Without an alpha channel the canvas is an opaque layer to the browser's compositor, which then
+ * need not blend it over the page in every frame the page draws (about 7 ms of each list or
+ * search-box frame under software rendering). Only for the embedded basemap, whose background
+ * layer covers the whole canvas; an online style may leave parts of it transparent. MapLibre as
+ * published forces alpha on: the build's patch (scripts/lib/maplibre-canvas-alpha-patch.ts)
+ * honours this, the dev server ignores it and draws the same pixels.
+ */
+const OPAQUE_CANVAS = { alpha: false } as const;
 /** Town names wait for the first actors to be drawn, but no longer than this after `load`. */
 const TOWNS_AT_LATEST_MS = 3000;
 
@@ -512,6 +521,8 @@ export default function MapView(props: MapViewProps) {
       // The actor layers change with every filter and keystroke: a 300 ms label fade after each
       // change would keep the map a step behind the list (and busy rendering) for no gain.
       fadeDuration={0}
+      // Read once, when the map is made: an online style that fails later keeps its alpha.
+      canvasContextAttributes={props.onlineStyleUrl ? undefined : OPAQUE_CANVAS}
       dragRotate={false}
       pitchWithRotate={false}
       touchPitch={false}

@@ -61,6 +61,12 @@ describe('the actor map', () => {
     expect(await app.drawsSky()).toBe(false);
   });
 
+  it('draws on an opaque canvas, which the page need not blend, over the embedded basemap', async () => {
+    app = await openApp('/');
+    expect(await app.actorsOnMap()).toBe(placed.length);
+    expect(await app.mapCanvasHasAlpha()).toBe(false);
+  });
+
   it('names the towns of the basemap, under the actor markers', async () => {
     app = await openApp('/');
     const towns = await app.townNames();

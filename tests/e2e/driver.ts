@@ -451,6 +451,19 @@ export class AppDriver {
     return this.page.evaluate(() => window.aktorskartanMap.drawsSky());
   }
 
+  /**
+   * Whether the map's WebGL drawing buffer has an alpha channel (asking a canvas for the context
+   * it already has returns that context, whatever the attributes).
+   */
+  async mapCanvasHasAlpha(): Promise<boolean | null> {
+    return this.page
+      .locator('.maplibregl-canvas')
+      .evaluate(
+        (el) =>
+          (el as HTMLCanvasElement).getContext('webgl2')?.getContextAttributes()?.alpha ?? null,
+      );
+  }
+
   /** Whether the map's canvas is shown, and the colour of the frame behind it. */
   async mapCanvasLook(): Promise<{ visibility: string; frameColor: string }> {
     const canvas = this.page.locator('.maplibregl-canvas');

@@ -187,6 +187,8 @@ describe('the map failing', () => {
     expect((await app.townNames()).length).toBeGreaterThan(0);
     // The embedded style loaded in place of the first one has no sky either.
     expect(await app.drawsSky()).toBe(false);
+    // The canvas was made for the online style, which may leave parts of it transparent.
+    expect(await app.mapCanvasHasAlpha()).toBe(true);
     ignoreNetworkNoise(app);
     // The online style's failed request is blocked or refused: that is the scenario itself.
     app.errors.splice(

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { PATCHED_FILE, patchPlacement } from '../../scripts/lib/maplibre-placement-patch.ts';
+import { PATCHED_FILE } from '../../scripts/lib/maplibre-patches.ts';
+import { patchPlacement } from '../../scripts/lib/maplibre-placement-patch.ts';
 
 // What the app's `import 'maplibre-gl'` resolves to (package.json exports: import).
 const installed = fileURLToPath(import.meta.resolve('maplibre-gl'));
