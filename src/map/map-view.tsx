@@ -61,6 +61,7 @@ import { WARM_UP_SOURCE, warmMarkerProgram } from './program-warm-up.ts';
 import { markerFor, type MarkerImage } from './marker-images.ts';
 import { maplibregl } from './setup.ts';
 import { skipUnusedSkyAlways } from './skip-unused-sky.ts';
+import { fadeLabelsOnlyWhileMoving, labelFadeOf } from './label-placement-while-moving.ts';
 import { isNoWebGLError } from './webgl.ts';
 
 export interface MapFocus {
@@ -204,6 +205,10 @@ export default function MapView(props: MapViewProps) {
         : { zoom, bounds: padded(view) },
     );
   }, []);
+  const reducedMotionRef = useRef(reducedMotion);
+  useEffect(() => {
+    reducedMotionRef.current = reducedMotion;
+  }, [reducedMotion]);
   const alive = useRef(true);
   useEffect(
     () => () => {
@@ -252,6 +257,7 @@ export default function MapView(props: MapViewProps) {
     (map: MapLibreMap) => {
       setCreated(true);
       skipUnusedSkyAlways(map);
+      fadeLabelsOnlyWhileMoving(map, () => reducedMotionRef.current);
       // A gesture (drag, wheel, keys) carries the event that caused it; the app's own moves
       // clear the opening fit where they are made.
       map.on('movestart', (event: { originalEvent?: unknown }) => {
@@ -739,6 +745,8 @@ function exposeTestHook(
             .map((f) => String(f.properties.name))
         : [],
     /** Whether MapLibre's sky pass would be drawn (see skip-unused-sky.ts). */
+    /** The label fade MapLibre uses now, in ms (nonzero only while the map moves). */
+    labelFade: () => labelFadeOf(map),
     drawsSky: () =>
       (map.style as unknown as { sky?: { getEvaluated(): unknown } | null }).sky?.getEvaluated() !==
       undefined,

@@ -61,6 +61,18 @@ describe('the actor map', () => {
     expect(await app.drawsSky()).toBe(false);
   });
 
+  it('fades labels only while the map moves, and not at all for readers who ask for less motion', async () => {
+    app = await openApp('/', { reducedMotion: false });
+    expect(await app.actorsOnMap()).toBe(placed.length);
+    expect(await app.labelFadeAroundDrag(120, 60)).toEqual({ during: 300, after: 0 });
+    // The labels are all placed again once the move has ended: the towns are named.
+    expect((await app.townNames()).length).toBeGreaterThan(0);
+    await app.close();
+    app = await openApp('/');
+    expect(await app.actorsOnMap()).toBe(placed.length);
+    expect(await app.labelFadeAroundDrag(120, 60)).toEqual({ during: 0, after: 0 });
+  });
+
   it('draws on an opaque canvas, which the page need not blend, over the embedded basemap', async () => {
     app = await openApp('/');
     expect(await app.actorsOnMap()).toBe(placed.length);

@@ -292,6 +292,22 @@ export class AppDriver {
     await this.mapIdle();
   }
 
+  /** The map's label fade (ms) in the middle of a drag, and once the map is idle after it. */
+  async labelFadeAroundDrag(dx: number, dy: number): Promise<{ during: number; after: number }> {
+    const box = await this.page.locator('.maplibregl-canvas').boundingBox();
+    if (!box) throw new Error('no map canvas');
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    const fade = () => this.page.evaluate(() => window.aktorskartanMap.labelFade() ?? NaN);
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    for (let i = 1; i <= 4; i++) await this.page.mouse.move(x + (dx * i) / 8, y + (dy * i) / 8);
+    const during = await fade();
+    for (let i = 5; i <= 8; i++) await this.page.mouse.move(x + (dx * i) / 8, y + (dy * i) / 8);
+    await this.page.mouse.up();
+    await this.mapIdle();
+    return { during, after: await fade() };
+  }
+
   async isVisible(selector: 'map' | 'list'): Promise<boolean> {
     await this.settled();
     return this.page.locator(selector === 'map' ? '.map-area' : '.actor-list').isVisible();
@@ -1094,6 +1110,7 @@ declare global {
       townNames: () => string[];
       basemapShapes: () => Record<string, number>;
       drawsSky: () => boolean;
+      labelFade: () => number | null;
       layerOrder: () => string[];
       imageIds: () => string[];
     };
