@@ -2,9 +2,8 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { useUiStore } from '@/app/ui-store.ts';
-import { LocalBackend } from '@/data/backend.ts';
 import type * as DatasetViewModule from '@/data/dataset-view.ts';
-import { renderApp } from './render-app.tsx';
+import { holdAnswers, renderApp } from './render-app.tsx';
 
 vi.mock('@/map/webgl.ts', () => ({ mayHaveWebGL2: () => false }));
 
@@ -42,16 +41,7 @@ describe('the actor list renders its rows only when they change', () => {
   });
 
   it('not when the facet counts come in after a filter click', async () => {
-    const results = LocalBackend.prototype.results;
-    let release!: () => void;
-    const held = new Promise<void>((done) => (release = done));
-    const spy = vi.spyOn(LocalBackend.prototype, 'results').mockImplementation(async function (
-      this: LocalBackend,
-      request,
-    ) {
-      if (request.filters.kind?.length) await held;
-      return results.call(this, request);
-    });
+    const { release, restore } = holdAnswers((request) => Boolean(request.filters.kind?.length));
     try {
       const user = userEvent.setup();
       renderApp();
@@ -67,7 +57,7 @@ describe('the actor list renders its rows only when they change', () => {
       expect(rowRenders.count).toBe(before);
     } finally {
       release();
-      spy.mockRestore();
+      restore();
     }
   });
 });

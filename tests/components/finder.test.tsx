@@ -1,9 +1,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { LocalBackend } from '@/data/backend.ts';
 import { SEARCH_PAUSE_MS } from '@/features/search/search-box.tsx';
-import { renderApp, addressBarWritten } from './render-app.tsx';
+import { renderApp, addressBarWritten, holdAnswers } from './render-app.tsx';
 
 vi.mock('@/map/webgl.ts', () => ({ mayHaveWebGL2: () => false }));
 
@@ -26,16 +25,7 @@ describe('search', () => {
   });
 
   it('says it is at work when an answer is slow to come, and stops saying so when it comes', async () => {
-    const results = LocalBackend.prototype.results;
-    let release!: () => void;
-    const held = new Promise<void>((done) => (release = done));
-    const spy = vi.spyOn(LocalBackend.prototype, 'results').mockImplementation(async function (
-      this: LocalBackend,
-      request,
-    ) {
-      if (request.q) await held;
-      return results.call(this, request);
-    });
+    const { release, restore } = holdAnswers((request) => Boolean(request.q));
     try {
       const user = userEvent.setup();
       renderApp();
@@ -48,7 +38,7 @@ describe('search', () => {
       expect(screen.queryByText('Söker bland aktörerna …')).toBeNull();
     } finally {
       release();
-      spy.mockRestore();
+      restore();
     }
   });
 

@@ -1,5 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { act, render } from '@testing-library/react';
+import { vi } from 'vitest';
+import { LocalBackend, type ResultRequest } from '@/data/backend.ts';
 import { App } from '@/app/app.tsx';
 import { Providers } from '@/app/providers.tsx';
 import { datasetHandler, snapshotHandler, type Scenario } from '../../mocks/handlers.ts';
@@ -64,3 +66,21 @@ export function renderApp(scenario: Scenario = 'ok', body: () => unknown = () =>
  */
 export const addressBarWritten = () =>
   act(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+
+/**
+ * Holds the backend's answers to the requests `held` picks until `release` is called; `restore`
+ * puts the backend back (call both in a `finally`).
+ */
+export function holdAnswers(held: (request: ResultRequest) => boolean) {
+  const results = LocalBackend.prototype.results;
+  let release!: () => void;
+  const gate = new Promise<void>((done) => (release = done));
+  const spy = vi.spyOn(LocalBackend.prototype, 'results').mockImplementation(async function (
+    this: LocalBackend,
+    request,
+  ) {
+    if (held(request)) await gate;
+    return results.call(this, request);
+  });
+  return { release, restore: () => spy.mockRestore() };
+}
