@@ -107,7 +107,7 @@ export function ActorList({ dataset, results, selectedId }: ActorListProps) {
     move(target);
   };
   // The rows are memoised; a handler made anew at each render would re-render every one of them
-  // whenever the list does (the first key of a search turns the list busy: 5–10 ms of rows).
+  // whenever the list renders for another reason (the first key of a search turns it busy).
   const latestKeyDown = useRef(keyDown);
   useLayoutEffect(() => {
     latestKeyDown.current = keyDown;
